@@ -1,0 +1,156 @@
+// Dictionaries as data: loading the plain-text files under data/ and compiling
+// them once into immutable matchers over tokens (see include/dateline/sentence.h).
+//
+// Files (one entry a line, '#' starts a comment, blank lines ignored; the
+// formats are documented at the top of each file and in data/README.md):
+//   data/actors/countries.txt     ISO3 <TAB> names and demonyms separated by ';'
+//   data/actors/agents.txt        AGENT <TAB> phrases separated by ';'   (COP, MIL, PRO, ...)
+//   data/actors/organizations.txt CODE <TAB> kind <TAB> names separated by ';' (UNO, CSTO, ...)
+//   data/actors/people.txt        NAME <TAB> ISO3 <TAB> AGENT <TAB> role <TAB> years <TAB> aliases
+//   data/actors/media.txt         names of news agencies and channels (they report, they do not act)
+//   data/events/*.txt             CAMEO <TAB> pattern [<TAB> options]
+//   data/cameo.tsv                the crosswalk: CAMEO → name, Goldstein, QuadClass, PLOVER, ACLED
+//   data/quantities.txt           number words and vague quantities with ranges
+//   data/counts.txt               words that make a number a count of killed/injured/...
+//
+// Event pattern language (matched against Token::norm, case-insensitively):
+//   word        a literal token; "a|an|the" alternatives for one position
+//   [word]      an optional token
+//   ~verb       a verb lemma, inflected at load time (storm → storm, storms,
+//               stormed, storming; irregular forms from data/irregular_verbs.txt)
+//   word(s)     a noun with its plural
+//   *           a gap of 0..4 tokens, not crossing , ; : or quotes
+//   +           inside a pattern: a gap of 1..8 tokens captured as the target
+//               ("~call on + for help"); at either end: the target is the
+//               phrase adjacent there ("~fire on +", "+ ~be arrested")
+//   $           the same for the source
+//
+// Load fails with a Status naming file:line for a malformed line. Load is
+// slow-ish (it compiles); the result is immutable and safe to use from any
+// number of threads at once.
+#ifndef DATELINE_LEXICON_LEXICON_H_
+#define DATELINE_LEXICON_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dateline/sentence.h"
+#include "dateline/status.h"
+
+namespace dateline::lexicon {
+
+enum class ActorKind : std::uint8_t {
+  kCountry,       // "Kazakhstan", "the U.S."            → code "KAZ", country "KAZ"
+  kDemonym,       // "Kazakh", "Russian", "American"     → country only; modifies a noun
+  kAgent,         // "police", "riot police", "protesters" → agent "COP", "PRO"
+  kOrganization,  // "U.N.", "the CSTO", "NATO"          → code "UNO", "IGOCSTO" ...
+  kPerson,        // "Kassym-Jomart Tokayev", "Tokayev"  → country + agent from people.txt
+  kMedia,         // "Tass", "Khabar-24", "the channel"  → agent "MED"; a reporter of events
+};
+
+struct ActorEntry {
+  ActorKind kind = ActorKind::kAgent;
+  std::string name;     // canonical name ("Kazakhstan", "police", "Collective Security Treaty Organization")
+  std::string code;     // CAMEO-style code of the entry alone: "KAZ", "COP", "IGOCSTO", "KAZGOV"
+  std::string country;  // ISO 3166 alpha-3, empty when none
+  std::string agent;    // CAMEO agent: GOV MIL COP OPP PRO REB CVL MED JUD BUS LAB EDU ..., may be empty
+  std::string role;     // people: "president", "prime minister", ...
+  int from_year = 0;    // people: in office from (0 = unknown)
+  int to_year = 0;      // people: until (0 = still or unknown)
+};
+
+struct EventPattern {
+  std::string cameo;    // "1724", "173", "145"
+  std::string pattern;  // as written in the file
+  std::string source_file;
+  int line = 0;
+  // Options from the third column, e.g. "mode=arrest": overrides of the
+  // crosswalk's PLOVER mode for this pattern; empty when none.
+  std::string plover_mode;
+  bool passive = false;  // the pattern is in the passive voice: its subject is the target
+};
+
+struct CameoInfo {
+  std::string code;  // "1724"
+  std::string name;  // "Impose state of emergency or martial law"
+  double goldstein = 0;
+  int quad_class = 0;  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  std::string plover_type;  // "COERCE"
+  std::string plover_mode;  // "martial-law", may be empty
+  std::string acled_event_type;      // "Strategic developments", may be empty when none fits
+  std::string acled_sub_event_type;  // "Arrests", ...
+};
+
+enum class CountKind : std::uint8_t { kKilled, kInjured, kArrested, kParticipants, kDisplaced, kTroops };
+
+// A word or phrase that gives a quantity by itself ("dozens", "a dozen",
+// "tens of thousands", "twelve") with its range and best value.
+struct QuantityEntry {
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::optional<std::int64_t> best;  // "twelve" → 12; "dozens" → none
+  bool multiplier = false;           // "thousand", "million": multiplies a preceding number
+};
+
+// A word or phrase that makes an adjacent quantity a count of some kind
+// ("killed", "dead", "died", "lost their lives" → kKilled; "protesters" → kParticipants).
+struct CountCue {
+  CountKind kind = CountKind::kKilled;
+  bool after_number = true;  // "12 killed" (cue after the number) vs "killing 12"
+};
+
+// One match of a phrase in a sentence: tokens [first, end) and the entry.
+struct PhraseMatch {
+  std::uint32_t first = 0;  // token index (into TokenizedText::tokens)
+  std::uint32_t end = 0;    // one past the last token
+  std::uint32_t entry = 0;  // index into the table the matcher returns from
+  // For event patterns: the captured slots, token ranges [first, end), or
+  // first == end == 0 when the pattern has no inner slot of that kind.
+  std::uint32_t source_first = 0, source_end = 0;
+  std::uint32_t target_first = 0, target_end = 0;
+};
+
+struct LoadOptions {
+  // Directory for the compiled cache, keyed by a hash of the files; empty = no cache.
+  std::string cache_dir;
+};
+
+class Lexicon {
+ public:
+  // Loads every file under data_dir (see above). Errors name file:line.
+  static Result<std::unique_ptr<const Lexicon>> Load(const std::string& data_dir,
+                                                      const LoadOptions& options = {});
+  virtual ~Lexicon() = default;
+
+  // Every actor phrase in tokens [first, end) of `text`: all matches,
+  // overlapping ones included, sorted by first token then longest first.
+  virtual std::vector<PhraseMatch> MatchActors(const TokenizedText& text, std::uint32_t first,
+                                               std::uint32_t end) const = 0;
+  virtual std::vector<PhraseMatch> MatchEvents(const TokenizedText& text, std::uint32_t first,
+                                               std::uint32_t end) const = 0;
+  virtual std::vector<PhraseMatch> MatchQuantities(const TokenizedText& text, std::uint32_t first,
+                                                   std::uint32_t end) const = 0;
+  virtual std::vector<PhraseMatch> MatchCountCues(const TokenizedText& text, std::uint32_t first,
+                                                  std::uint32_t end) const = 0;
+
+  virtual const ActorEntry& Actor(std::uint32_t entry) const = 0;
+  virtual const EventPattern& Event(std::uint32_t entry) const = 0;
+  virtual const QuantityEntry& Quantity(std::uint32_t entry) const = 0;
+  virtual const CountCue& Cue(std::uint32_t entry) const = 0;
+  // The crosswalk row of a CAMEO code; falls back to the code's parent
+  // ("1724" → "172" → "17") when the exact code has no row. nullptr if none.
+  virtual const CameoInfo* Cameo(std::string_view code) const = 0;
+  // Country by ISO alpha-3 ("KAZ") → its canonical name; empty when unknown.
+  virtual std::string_view CountryName(std::string_view iso3) const = 0;
+
+  virtual std::size_t actor_count() const = 0;
+  virtual std::size_t event_pattern_count() const = 0;
+};
+
+}  // namespace dateline::lexicon
+
+#endif  // DATELINE_LEXICON_LEXICON_H_
