@@ -1,0 +1,633 @@
+#include "extract/html_content.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "extract/html_text.h"
+
+namespace dateline::extract {
+namespace {
+
+using html_text::AppendCollapsed;
+using html_text::CountWords;
+using html_text::StartsWithNoCase;
+
+// ---------------------------------------------------------------- signals
+
+enum ClassFlag : std::uint32_t {
+  kNegative = 1u << 0,
+  kPositive = 1u << 1,
+  kStrongPositive = 1u << 2,  // article-body, story-body, itemprop=articleBody, ...
+  kCaptionClass = 1u << 3,
+  kBylineClass = 1u << 4,
+  kDateClass = 1u << 5,
+};
+
+bool HasPrefix(std::string_view t, std::string_view p) {
+  return t.size() >= p.size() && t.compare(0, p.size(), p) == 0;
+}
+
+std::uint32_t TokenFlags(std::string_view t) {
+  static constexpr std::string_view kNegativePrefixes[] = {
+      "comment", "footer", "sidebar", "related", "promo", "share", "sharing", "social",
+      "navbar", "navigation", "menu", "banner", "widget", "popup", "modal", "newsletter",
+      "subscri", "cookie", "advert", "sponsor", "breadcrumb", "recommend", "trending",
+      "popular", "outbrain", "taboola", "masthead", "toolbar", "disqus", "signup", "login",
+      "recirc", "adslot", "adunit", "adwrap", "adcontainer", "adsbygoogle", "adholder",
+      "adbox", "adzone", "pagination", "pager", "paywall-promo", "most-read", "mostread",
+      "tagcloud", "taglist", "nocontent", "rightrail", "right-rail", "rail",
+      "carousel", "newsletter", "offcanvas", "overlay", "dropdown", "skiplink", "skip-link"};
+  static constexpr std::string_view kNegativeWords[] = {
+      "ad", "ads", "adv", "dfp", "nav", "tags", "tag", "meta", "bio", "more", "next", "prev",
+      "sr", "hidden", "hide", "print", "email", "follow", "header", "masthead", "utility",
+      "tools", "footnotes", "contributors", "keywords", "topics", "sharebar", "byline-bio",
+      "author-bio", "authorbio", "endorsement", "aside", "callout", "pullquote", "correction"};
+  static constexpr std::string_view kPositivePrefixes[] = {"article", "story", "content", "entry",
+                                                           "post", "body", "main", "text",
+                                                           "blog"};
+  std::uint32_t f = 0;
+  if (t.find("caption") != std::string_view::npos || HasPrefix(t, "credit")) f |= kCaptionClass;
+  if (t.find("byline") != std::string_view::npos ||
+      (HasPrefix(t, "author") && !HasPrefix(t, "authority")) || t == "by") {
+    f |= kBylineClass;
+  }
+  if (t == "date" || t == "time" || t == "timestamp" || t == "published" || t == "pubdate" ||
+      t == "updated" || t == "dateline-date" || HasPrefix(t, "publish") ||
+      HasPrefix(t, "datetime") || t == "posted" || t == "postdate" || t == "entry-date") {
+    f |= kDateClass;
+  }
+  if (t == "articlebody" || t == "article-body" || t == "storybody" || t == "story-body" ||
+      t == "entry-content" || t == "post-content" || t == "post-body" || t == "articletext" ||
+      t == "article-text" || t == "story-text" || t == "storytext" || t == "article-content" ||
+      t == "articlecontent" || t == "body-text" || t == "bodytext" || t == "main-content") {
+    f |= kStrongPositive | kPositive;
+  }
+  for (std::string_view p : kPositivePrefixes) {
+    if (HasPrefix(t, p)) {
+      f |= kPositive;
+      break;
+    }
+  }
+  if (HasPrefix(t, "comment") && HasPrefix(t, "commentary")) return f;
+  for (std::string_view p : kNegativePrefixes) {
+    if (HasPrefix(t, p)) return f | kNegative;
+  }
+  for (std::string_view w : kNegativeWords) {
+    if (t == w) return f | kNegative;
+  }
+  return f;
+}
+
+// Flags of an element's class/id words. Tokens are split on spaces only
+// (so "article-body" is one token) and, for the negative/positive stems,
+// also on '-' and '_'.
+std::uint32_t ClassFlags(std::string_view words) {
+  std::uint32_t f = 0;
+  std::size_t i = 0;
+  const std::size_t n = words.size();
+  while (i < n) {
+    while (i < n && words[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < n && words[j] != ' ') ++j;
+    if (j > i) {
+      std::string_view whole = words.substr(i, j - i);
+      std::uint32_t wf = TokenFlags(whole);
+      f |= wf & (kStrongPositive | kCaptionClass | kBylineClass | kDateClass | kNegative |
+                 kPositive);
+      // parts split on - and _
+      std::size_t a = 0;
+      bool split = whole.find_first_of("-_") != std::string_view::npos;
+      while (split && a < whole.size()) {
+        std::size_t b = a;
+        while (b < whole.size() && whole[b] != '-' && whole[b] != '_') ++b;
+        if (b > a) f |= TokenFlags(whole.substr(a, b - a)) & ~kStrongPositive;
+        a = b + 1;
+      }
+    }
+    i = j;
+  }
+  if ((f & kStrongPositive) != 0) f &= ~kNegative;
+  return f;
+}
+
+bool IsBlockTag(HtmlTag t) {
+  switch (t) {
+    case HtmlTag::kHtml: case HtmlTag::kBody: case HtmlTag::kP: case HtmlTag::kDiv:
+    case HtmlTag::kH1: case HtmlTag::kH2: case HtmlTag::kH3: case HtmlTag::kH4:
+    case HtmlTag::kH5: case HtmlTag::kH6: case HtmlTag::kUl: case HtmlTag::kOl:
+    case HtmlTag::kLi: case HtmlTag::kDl: case HtmlTag::kDt: case HtmlTag::kDd:
+    case HtmlTag::kBlockquote: case HtmlTag::kPre: case HtmlTag::kArticle:
+    case HtmlTag::kMain: case HtmlTag::kSection: case HtmlTag::kNav: case HtmlTag::kHeader:
+    case HtmlTag::kFooter: case HtmlTag::kAside: case HtmlTag::kForm: case HtmlTag::kFieldset:
+    case HtmlTag::kFigure: case HtmlTag::kFigcaption: case HtmlTag::kTable:
+    case HtmlTag::kThead: case HtmlTag::kTbody: case HtmlTag::kTfoot: case HtmlTag::kTr:
+    case HtmlTag::kTd: case HtmlTag::kTh: case HtmlTag::kCaption: case HtmlTag::kHr:
+    case HtmlTag::kAddress: case HtmlTag::kCenter: case HtmlTag::kDetails:
+    case HtmlTag::kSummary: case HtmlTag::kMenu:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsSkippedTag(HtmlTag t) {
+  switch (t) {
+    case HtmlTag::kHead: case HtmlTag::kTitle: case HtmlTag::kMeta: case HtmlTag::kLink:
+    case HtmlTag::kScript: case HtmlTag::kStyle: case HtmlTag::kNoscript:
+    case HtmlTag::kTemplate: case HtmlTag::kSvg: case HtmlTag::kIframe:
+    case HtmlTag::kObject: case HtmlTag::kButton: case HtmlTag::kInput:
+    case HtmlTag::kSelect: case HtmlTag::kTextarea: case HtmlTag::kOption:
+    case HtmlTag::kVideo: case HtmlTag::kAudio: case HtmlTag::kCanvas: case HtmlTag::kMap:
+    case HtmlTag::kDialog: case HtmlTag::kLabel:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsFurnitureTag(HtmlTag t) {
+  return t == HtmlTag::kNav || t == HtmlTag::kAside || t == HtmlTag::kFooter ||
+         t == HtmlTag::kHeader || t == HtmlTag::kMenu || t == HtmlTag::kForm;
+}
+
+int HeadingLevel(HtmlTag t) {
+  switch (t) {
+    case HtmlTag::kH1: return 1;
+    case HtmlTag::kH2: return 2;
+    case HtmlTag::kH3: return 3;
+    case HtmlTag::kH4: return 4;
+    case HtmlTag::kH5: return 5;
+    case HtmlTag::kH6: return 6;
+    default: return 0;
+  }
+}
+
+// ---------------------------------------------------------------- blocks
+
+enum class RawKind : std::uint8_t { kText, kHeading, kListItem, kQuote, kPre, kCell };
+
+struct RawBlock {
+  std::string text;
+  std::uint32_t owner = kNoNode;  // innermost block element around the text
+  std::uint32_t chars = 0;        // non-space bytes
+  std::uint32_t link_chars = 0;   // non-space bytes inside <a>
+  RawKind kind = RawKind::kText;
+  std::uint8_t heading = 0;
+  bool caption = false;
+  bool byline = false;  // inside a byline/author element
+  bool date = false;    // inside a date/time element
+  bool dropped = false;
+  bool boilerplate = false;
+  bool matched = false;  // found in the JSON-LD articleBody
+  std::uint32_t words = 0;
+};
+
+struct Walker {
+  const HtmlDom& dom;
+  std::vector<RawBlock> blocks;
+  std::vector<std::uint32_t> first;  // per node: first block index in its subtree
+  std::vector<std::uint32_t> end;    // per node: one past the last
+  std::vector<std::uint32_t> flags;  // per node: ClassFlags
+
+  // context counters
+  int link = 0, caption = 0, pre = 0, quote = 0, li = 0, cell = 0, byline = 0, date = 0;
+  int heading = 0;  // level of the innermost open heading, 0 if none
+  int heading_depth = 0;
+  std::uint32_t owner = kNoNode;  // innermost open block element
+  std::vector<std::uint32_t> owner_stack;
+
+  RawBlock cur;
+  bool space_pending = false;
+  bool last_was_br = false;
+
+  explicit Walker(const HtmlDom& d) : dom(d) {}
+
+  void Flush() {
+    last_was_br = false;
+    space_pending = false;
+    if (cur.chars == 0) {
+      cur.text.clear();
+      cur.link_chars = 0;
+      return;
+    }
+    cur.words = static_cast<std::uint32_t>(CountWords(cur.text));
+    blocks.push_back(std::move(cur));
+    cur = RawBlock();
+  }
+
+  void AddText(std::string_view s) {
+    if (cur.chars == 0 && cur.text.empty()) {
+      cur.owner = owner;
+      cur.caption = caption > 0;
+      cur.byline = byline > 0;
+      cur.date = date > 0;
+      cur.heading = static_cast<std::uint8_t>(heading);
+      cur.kind = heading ? RawKind::kHeading
+                 : pre   ? RawKind::kPre
+                 : li    ? RawKind::kListItem
+                 : quote ? RawKind::kQuote
+                 : cell  ? RawKind::kCell
+                         : RawKind::kText;
+    }
+    std::size_t added = AppendCollapsed(s, cur.text, space_pending);
+    if (added > 0) last_was_br = false;
+    cur.chars += static_cast<std::uint32_t>(added);
+    if (link > 0) cur.link_chars += static_cast<std::uint32_t>(added);
+  }
+
+  void Enter(std::uint32_t i, const HtmlNode& n, std::uint32_t f) {
+    HtmlTag t = n.tag;
+    if (IsBlockTag(t)) {
+      Flush();
+      owner_stack.push_back(owner);
+      owner = i;
+    }
+    first[i] = static_cast<std::uint32_t>(blocks.size());
+    if (t == HtmlTag::kA) ++link;
+    if (t == HtmlTag::kFigcaption || t == HtmlTag::kFigure || t == HtmlTag::kCaption ||
+        (f & kCaptionClass)) {
+      ++caption;
+    }
+    if (t == HtmlTag::kPre) ++pre;
+    if (t == HtmlTag::kBlockquote) ++quote;
+    if (t == HtmlTag::kLi || t == HtmlTag::kDd || t == HtmlTag::kDt) ++li;
+    if (t == HtmlTag::kTd || t == HtmlTag::kTh) ++cell;
+    if ((f & kBylineClass) || n.rel_author) ++byline;
+    if ((f & kDateClass) || t == HtmlTag::kTime) ++date;
+    int h = HeadingLevel(t);
+    if (h) {
+      ++heading_depth;
+      heading = h;
+    }
+  }
+
+  void Exit(std::uint32_t i, const HtmlNode& n, std::uint32_t f) {
+    HtmlTag t = n.tag;
+    if (IsBlockTag(t)) {
+      Flush();
+      owner = owner_stack.empty() ? kNoNode : owner_stack.back();
+      if (!owner_stack.empty()) owner_stack.pop_back();
+    }
+    end[i] = static_cast<std::uint32_t>(blocks.size());
+    if (t == HtmlTag::kA) --link;
+    if (t == HtmlTag::kFigcaption || t == HtmlTag::kFigure || t == HtmlTag::kCaption ||
+        (f & kCaptionClass)) {
+      --caption;
+    }
+    if (t == HtmlTag::kPre) --pre;
+    if (t == HtmlTag::kBlockquote) --quote;
+    if (t == HtmlTag::kLi || t == HtmlTag::kDd || t == HtmlTag::kDt) --li;
+    if (t == HtmlTag::kTd || t == HtmlTag::kTh) --cell;
+    if ((f & kBylineClass) || n.rel_author) --byline;
+    if ((f & kDateClass) || t == HtmlTag::kTime) --date;
+    if (HeadingLevel(t)) {
+      if (--heading_depth == 0) heading = 0;
+    }
+  }
+
+  void Run() {
+    const auto& nodes = dom.nodes();
+    const std::size_t count = nodes.size();
+    first.assign(count, 0);
+    end.assign(count, 0);
+    flags.assign(count, 0);
+    if (count == 0) return;
+    // Iterative pre/post-order walk over first_child / next_sibling links.
+    std::uint32_t i = 0;
+    bool descend = true;
+    while (true) {
+      const HtmlNode& n = nodes[i];
+      if (descend) {
+        if (n.tag == HtmlTag::kText) {
+          AddText(dom.Text(n));
+        } else if (n.tag == HtmlTag::kBr) {
+          if (last_was_br) {
+            Flush();
+          } else {
+            space_pending = true;
+            last_was_br = true;
+          }
+        } else if (!IsSkippedTag(n.tag) && !n.hidden) {
+          std::uint32_t f = ClassFlags(dom.Words(n));
+          flags[i] = f;
+          Enter(i, n, f);
+          if (n.first_child != kNoNode) {
+            i = n.first_child;
+            continue;
+          }
+          Exit(i, n, f);
+        } else {
+          first[i] = end[i] = static_cast<std::uint32_t>(blocks.size());
+        }
+      }
+      // move on: next sibling, or climb and exit parents
+      if (i == 0) break;
+      if (nodes[i].next_sibling != kNoNode) {
+        i = nodes[i].next_sibling;
+        descend = true;
+        continue;
+      }
+      i = nodes[i].parent;
+      if (i == kNoNode) break;
+      Exit(i, nodes[i], flags[i]);
+      descend = false;
+    }
+    Flush();
+  }
+};
+
+// ---------------------------------------------------------------- phrases
+
+std::string_view StripPunct(std::string_view s) {
+  auto is_p = [](char c) {
+    return c == ' ' || c == ':' || c == '.' || c == '!' || c == '|' || c == '-' || c == '>' ||
+           c == '\xbb' || c == '(' || c == ')' || c == '[' || c == ']' || c == '*';
+  };
+  while (!s.empty() && is_p(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_p(s.back())) s.remove_suffix(1);
+  // trailing arrows / guillemets in UTF-8 (e.g. "Read more »", "→")
+  while (s.size() >= 2 && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) {
+    std::size_t k = s.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    unsigned char lead = static_cast<unsigned char>(s[k]);
+    if (lead == 0xC2 || lead == 0xE2) {
+      s = s.substr(0, k);
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+bool IsBoilerplateLine(std::string_view text) {
+  static constexpr std::string_view kWhole[] = {
+      "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
+      "read more", "read next", "see more", "show more", "load more", "continue reading",
+      "share", "share this", "share this article", "share this story", "share on facebook",
+      "share on twitter", "tweet", "email", "print", "comments", "comment", "related",
+      "related articles", "related stories", "related content", "more stories",
+      "recommended", "recommended for you", "trending", "sign up", "subscribe", "log in",
+      "login", "skip to content", "skip to main content", "close", "menu", "search", "top",
+      "back to top", "follow us", "story continues below advertisement",
+      "article continues below advertisement", "article continues below",
+      "story continues below", "scroll to continue with content", "ad", "more",
+      "view comments", "leave a comment", "leave a reply", "post a comment",
+      "what's next", "up next", "next", "previous", "you may also like",
+      "you might also like", "most popular", "most read", "also read", "more from",
+      "related coverage", "related links", "share this post", "facebook", "twitter",
+      "whatsapp", "linkedin", "pinterest", "reddit", "copy link", "link copied",
+      "share via email", "caption", "hide caption", "toggle caption", "enlarge this image",
+      "image", "photo", "video", "play video", "watch", "listen", "click to expand",
+      "editor's picks", "latest news", "top stories", "popular", "tags", "topics",
+      "filed under", "newsletter", "get the newsletter", "sign up for our newsletter",
+      "we want to hear from you", "report an error", "corrections", "all rights reserved"};
+  static constexpr std::string_view kPrefixes[] = {
+      "read more", "related:", "related coverage", "see also:", "sign up for",
+      "sign up to", "subscribe to", "click here", "follow us", "follow me", "copyright",
+      "\xc2\xa9", "(c) ", "all rights reserved", "we use cookies", "by clicking",
+      "by signing up", "by submitting", "get the latest", "download our app",
+      "download the app", "this website uses cookies", "you must be logged in",
+      "sorry, your browser", "your browser does not support", "have a news tip",
+      "have a tip", "more:", "read also", "also read", "recommended:", "related reading",
+      "read the full", "this content is imported", "this material may not be published",
+      "thank you for subscribing", "thanks for signing up", "want more", "don't miss",
+      "trending:", "watch:", "listen:", "more from", "to continue reading",
+      "already a subscriber", "already have an account", "privacy policy",
+      "terms of use", "terms of service", "advertisement"};
+  std::string_view s = StripPunct(html_text::Trim(text));
+  if (s.empty()) return true;
+  if (s.size() > 220) return false;
+  for (std::string_view w : kWhole) {
+    if (html_text::EqualsNoCase(s, w)) return true;
+  }
+  for (std::string_view p : kPrefixes) {
+    if (StartsWithNoCase(s, p)) return true;
+  }
+  // "... All rights reserved." and copyright lines anywhere in a short line
+  if (s.size() < 160) {
+    std::string lower;
+    lower.reserve(s.size());
+    for (char c : s) lower.push_back(html_text::ToLowerAscii(c));
+    if (lower.find("all rights reserved") != std::string::npos) return true;
+    if (lower.find("copyright \xc2\xa9") != std::string::npos) return true;
+    if (lower.find("\xc2\xa9 20") != std::string::npos ||
+        lower.find("\xc2\xa9 19") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+bool IsCreditLine(std::string_view s) {
+  s = html_text::Trim(s);
+  if (s.size() < 8 || s.size() > 200 || s.front() != '(' || s.back() != ')') return false;
+  std::string_view inner = s.substr(1, s.size() - 2);
+  return inner.find("Photo") != std::string_view::npos ||
+         inner.find("photo") != std::string_view::npos ||
+         inner.find("Image") != std::string_view::npos ||
+         inner.find("Getty") != std::string_view::npos;
+}
+
+bool IsBylineText(std::string_view s, std::uint32_t words) {
+  if (words > 10) return false;
+  return StartsWithNoCase(s, "by ") || StartsWithNoCase(s, "written by") ||
+         StartsWithNoCase(s, "posted by") || StartsWithNoCase(s, "words by") ||
+         StartsWithNoCase(s, "story by") || StartsWithNoCase(s, "reporting by");
+}
+
+bool LooksLikeDateLine(std::string_view s, std::uint32_t words) {
+  if (words > 12) return false;
+  return StartsWithNoCase(s, "published") || StartsWithNoCase(s, "updated") ||
+         StartsWithNoCase(s, "posted") || StartsWithNoCase(s, "last updated") ||
+         StartsWithNoCase(s, "first published") || StartsWithNoCase(s, "modified");
+}
+
+std::string Normalized(std::string_view s, bool skip_tags) {
+  std::string out;
+  out.reserve(s.size());
+  html_text::AppendNormalized(s, out, skip_tags);
+  return out;
+}
+
+bool MatchesHint(const std::string& norm_block, std::string_view hint) {
+  if (norm_block.empty()) return false;
+  if (hint.find(norm_block) != std::string_view::npos) return true;
+  if (norm_block.size() > 100) {
+    std::string_view b(norm_block);
+    return hint.find(b.substr(0, 40)) != std::string_view::npos &&
+           hint.find(b.substr(b.size() - 40)) != std::string_view::npos;
+  }
+  return false;
+}
+
+double TagWeight(const HtmlNode& n, std::uint32_t f) {
+  double w = 1.0;
+  if (n.tag == HtmlTag::kArticle) w *= 1.15;
+  if (n.tag == HtmlTag::kMain) w *= 1.05;
+  if (f & kStrongPositive) w *= 1.3;
+  else if (f & kPositive) w *= 1.05;
+  if (f & kNegative) w *= 0.7;
+  return w;
+}
+
+}  // namespace
+
+std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& hints) {
+  std::vector<Block> out;
+  Walker w(dom);
+  w.Run();
+  std::vector<RawBlock>& blocks = w.blocks;
+  const std::size_t nb = blocks.size();
+  if (nb == 0) return out;
+  const auto& nodes = dom.nodes();
+
+  // Per-block quality.
+  std::string hint_norm;
+  if (!hints.article_body.empty()) hint_norm = Normalized(hints.article_body, true);
+  const bool use_hint = hint_norm.size() >= 200;
+  std::string title_norm = Normalized(hints.title, false);
+  std::size_t matched_total = 0;
+  for (RawBlock& b : blocks) {
+    b.boilerplate = IsBoilerplateLine(b.text);
+    if (!b.caption && IsCreditLine(b.text)) b.caption = true;
+    if (use_hint) {
+      std::string nb_text = Normalized(b.text, false);
+      b.matched = MatchesHint(nb_text, hint_norm);
+      if (b.matched) matched_total += nb_text.size();
+    }
+  }
+  const bool hint_ok = use_hint && matched_total * 10 >= hint_norm.size() * 3;
+
+  auto good_weight = [&](const RawBlock& b) -> double {
+    if (b.caption || b.dropped) return 0;
+    if (hint_ok) return b.matched ? b.chars : 0;
+    if (b.boilerplate || b.kind == RawKind::kHeading) return 0;
+    std::uint32_t nonlink = b.chars - b.link_chars;
+    if (b.link_chars * 100 > b.chars * 35) return 0;
+    if (nonlink >= 80 || b.words >= 12) return nonlink;
+    return 0;
+  };
+  auto bad_weight = [&](const RawBlock& b) -> double {
+    if (b.dropped) return 0;
+    if (hint_ok) return (b.matched || b.caption) ? 0 : b.chars;
+    if (b.boilerplate) return b.chars;
+    if (b.link_chars * 2 >= b.chars) return b.chars;
+    return 0;
+  };
+
+  // Furniture drops: prefix sums of good text first (before drops).
+  std::vector<double> good_prefix(nb + 1, 0);
+  for (std::size_t k = 0; k < nb; ++k) good_prefix[k + 1] = good_prefix[k] + good_weight(blocks[k]);
+  const double total_good = good_prefix[nb];
+  std::vector<int> drop_diff(nb + 1, 0);
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const HtmlNode& n = nodes[i];
+    if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
+    if (n.tag == HtmlTag::kBody || n.tag == HtmlTag::kHtml) continue;
+    bool furniture = IsFurnitureTag(n.tag) || (w.flags[i] & kNegative) != 0;
+    if (!furniture) continue;
+    double g = good_prefix[w.end[i]] - good_prefix[w.first[i]];
+    if (g >= 0.6 * total_good && g > 0) continue;  // holds most of the page: keep
+    ++drop_diff[w.first[i]];
+    --drop_diff[w.end[i]];
+  }
+  int running = 0;
+  for (std::size_t k = 0; k < nb; ++k) {
+    running += drop_diff[k];
+    if (running > 0) blocks[k].dropped = true;
+  }
+
+  // Container: maximise weighted good - bad over elements.
+  std::vector<double> gp(nb + 1, 0), bp(nb + 1, 0);
+  for (std::size_t k = 0; k < nb; ++k) {
+    gp[k + 1] = gp[k] + good_weight(blocks[k]);
+    bp[k + 1] = bp[k] + bad_weight(blocks[k]);
+  }
+  const double lambda = hint_ok ? 1.0 : 0.6;
+  std::uint32_t best = kNoNode;
+  double best_score = 0;
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const HtmlNode& n = nodes[i];
+    if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
+    if (!IsBlockTag(n.tag) && n.tag != HtmlTag::kOther && n.tag != HtmlTag::kSpan) continue;
+    double g = gp[w.end[i]] - gp[w.first[i]];
+    if (g <= 0) continue;
+    double b = bp[w.end[i]] - bp[w.first[i]];
+    double s = (g - lambda * b) * TagWeight(n, w.flags[i]);
+    if (s >= best_score) {
+      best_score = s;
+      best = i;
+    }
+  }
+
+  std::vector<bool> keep(nb, false);
+  if (best != kNoNode) {
+    const std::uint32_t lo = w.first[best], hi = w.end[best];
+    for (std::uint32_t k = lo; k < hi; ++k) {
+      const RawBlock& b = blocks[k];
+      if (b.dropped) continue;
+      if (b.caption) {
+        keep[k] = !b.boilerplate;
+        continue;
+      }
+      if (hint_ok) {
+        keep[k] = b.matched;
+        continue;
+      }
+      if (b.boilerplate) continue;
+      if (b.link_chars * 2 > b.chars) continue;
+      if (b.kind == RawKind::kHeading && (b.heading == 1 || b.words > 30)) continue;
+      keep[k] = true;
+    }
+    // Strong paragraphs just outside the container (siblings of it or of its parent).
+    if (!hint_ok) {
+      std::uint32_t anc = best;
+      for (int level = 0; level < 2; ++level) {
+        std::uint32_t p = nodes[anc].parent;
+        if (p == kNoNode) break;
+        anc = p;
+      }
+      for (std::uint32_t k = w.first[anc]; k < w.end[anc]; ++k) {
+        if (k >= lo && k < hi) continue;
+        const RawBlock& b = blocks[k];
+        if (b.dropped || b.caption || b.boilerplate || b.kind != RawKind::kText) continue;
+        if (b.owner == kNoNode || nodes[b.owner].tag != HtmlTag::kP) continue;
+        if (b.link_chars * 5 > b.chars) continue;
+        if (b.chars < 100) continue;
+        keep[k] = true;
+      }
+    }
+  }
+
+  // Headline, byline and date lines are not body.
+  for (std::size_t k = 0; k < nb; ++k) {
+    if (!keep[k]) continue;
+    RawBlock& b = blocks[k];
+    if (b.caption) continue;
+    if ((b.byline && b.words <= 20) || (b.date && b.words <= 12) ||
+        IsBylineText(b.text, b.words) || LooksLikeDateLine(b.text, b.words)) {
+      keep[k] = false;
+      continue;
+    }
+    if (!title_norm.empty() && b.words <= 40 && Normalized(b.text, false) == title_norm) {
+      keep[k] = false;
+    }
+  }
+
+  for (std::size_t k = 0; k < nb; ++k) {
+    if (!keep[k]) continue;
+    Block block;
+    block.kind = blocks[k].caption ? ParagraphKind::kCaption : ParagraphKind::kBody;
+    block.text = std::move(blocks[k].text);
+    out.push_back(std::move(block));
+  }
+  return out;
+}
+
+}  // namespace dateline::extract
