@@ -96,6 +96,10 @@ bool ParagraphScanner::InnerApostrophe(const Byte* after, const Byte* limit) con
 // nullptr.
 const Byte* ParagraphScanner::MatchAbbreviation(const Byte* p,
                                                                   const Byte* limit) const {
+  // Fast exit for the common case: a word of three or more ASCII letters.
+  if (limit - p >= 3 && IsAsciiLetter(p[0]) && IsAsciiLetter(p[1]) && IsAsciiLetter(p[2])) {
+    return nullptr;
+  }
   const Byte* q = p;
   const Byte* good = nullptr;
   int segments = 0;

@@ -6,34 +6,7 @@
 #include <string_view>
 
 namespace dateline::text {
-namespace {
-
-constexpr std::array<CharClass, 128> MakeAsciiTable() {
-  std::array<CharClass, 128> t{};
-  for (int c = 0; c < 128; ++c) {
-    if (c <= 0x20 || c == 0x7F) {
-      t[c] = CharClass::kSpace;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      t[c] = CharClass::kLetter;
-    } else if (c >= '0' && c <= '9') {
-      t[c] = CharClass::kDigit;
-    } else {
-      t[c] = CharClass::kSymbol;
-    }
-  }
-  for (char c : std::string_view(",;:!?()[]{}\"/")) t[static_cast<unsigned char>(c)] = CharClass::kPunct;
-  t['\''] = CharClass::kApostrophe;
-  t['.'] = CharClass::kDot;
-  t['-'] = CharClass::kDash;
-  return t;
-}
-
-constexpr std::array<CharClass, 128> kAscii = MakeAsciiTable();
-
-}  // namespace
-
-CharClass Classify(char32_t c) {
-  if (c < 0x80) return kAscii[c];
+CharClass ClassifyNonAscii(char32_t c) {
   if (c == kInvalidCodePoint) return CharClass::kSpace;
   switch (c) {
     case 0x2019:  // ’

@@ -8,8 +8,10 @@
 #ifndef DATELINE_TEXT_UNICODE_H_
 #define DATELINE_TEXT_UNICODE_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace dateline::text {
 
@@ -34,7 +36,7 @@ enum class CharClass : std::uint8_t {
   kSymbol,      // everything else: % $ & # º ° € and unassigned code points
 };
 
-inline CodePoint Decode(const unsigned char* p, const unsigned char* end) {
+[[gnu::always_inline]] inline CodePoint Decode(const unsigned char* p, const unsigned char* end) {
   const unsigned b0 = p[0];
   if (b0 < 0x80) return {b0, 1};
   const std::ptrdiff_t avail = end - p;
@@ -60,8 +62,36 @@ inline CodePoint Decode(const unsigned char* p, const unsigned char* end) {
   return {kInvalidCodePoint, 1};
 }
 
+// The class of a code point at or above 0x80 (kInvalidCodePoint is kSpace).
+CharClass ClassifyNonAscii(char32_t c);
+
+namespace internal {
+constexpr std::array<CharClass, 128> MakeAsciiTable() {
+  std::array<CharClass, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (c <= 0x20 || c == 0x7F) {
+      t[c] = CharClass::kSpace;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      t[c] = CharClass::kLetter;
+    } else if (c >= '0' && c <= '9') {
+      t[c] = CharClass::kDigit;
+    } else {
+      t[c] = CharClass::kSymbol;
+    }
+  }
+  for (char c : std::string_view(",;:!?()[]{}\"/")) t[static_cast<unsigned char>(c)] = CharClass::kPunct;
+  t['\''] = CharClass::kApostrophe;
+  t['.'] = CharClass::kDot;
+  t['-'] = CharClass::kDash;
+  return t;
+}
+inline constexpr std::array<CharClass, 128> kAsciiClass = MakeAsciiTable();
+}  // namespace internal
+
 // The class of a code point (kInvalidCodePoint is kSpace).
-CharClass Classify(char32_t c);
+inline CharClass Classify(char32_t c) {
+  return c < 0x80 ? internal::kAsciiClass[c] : ClassifyNonAscii(c);
+}
 
 // Upper or title case letter.
 bool IsUpper(char32_t c);
