@@ -1,17 +1,33 @@
 // Dictionaries as data: loading the plain-text files under data/ and compiling
 // them once into immutable matchers over tokens (see include/dateline/sentence.h).
 //
-// Files (one entry a line, '#' starts a comment, blank lines ignored; the
-// formats are documented at the top of each file and in data/README.md):
-//   data/actors/countries.txt     ISO3 <TAB> names and demonyms separated by ';'
+// Files (one entry a line, '#' starts a comment, blank lines ignored, columns
+// separated by one TAB; data/README.md has the details and examples). A
+// missing file is an empty table; a missing data_dir is NotFound.
+//   data/actors/countries.txt     ISO3 <TAB> names ';'-separated <TAB> demonyms/adjectives ';'-separated
+//                                 (first name is the canonical one; names → kCountry, demonyms → kDemonym)
 //   data/actors/agents.txt        AGENT <TAB> phrases separated by ';'   (COP, MIL, PRO, ...)
-//   data/actors/organizations.txt CODE <TAB> kind <TAB> names separated by ';' (UNO, CSTO, ...)
+//   data/actors/organizations.txt CODE <TAB> KIND <TAB> names separated by ';' (UNO, IGOCSTO, ...);
+//                                 KIND is [ISO3:]AGENT: "IGO", "NGO", "REB", "AFG:REB", ...
 //   data/actors/people.txt        NAME <TAB> ISO3 <TAB> AGENT <TAB> role <TAB> years <TAB> aliases
-//   data/actors/media.txt         names of news agencies and channels (they report, they do not act)
-//   data/events/*.txt             CAMEO <TAB> pattern [<TAB> options]
+//                                 (years "2019-" or "2014-2019"; aliases ';'-separated, may be empty)
+//   data/actors/media.txt         ISO3 or - <TAB> names of news agencies and channels (they report, they do not act)
+//   data/events/*.txt             CAMEO <TAB> pattern [<TAB> options: "passive", "mode=arrest", comma-separated]
 //   data/cameo.tsv                the crosswalk: CAMEO → name, Goldstein, QuadClass, PLOVER, ACLED
-//   data/quantities.txt           number words and vague quantities with ranges
-//   data/counts.txt               words that make a number a count of killed/injured/...
+//   data/quantities.txt           phrase(s) <TAB> min <TAB> max <TAB> best or - [<TAB> multiplier]
+//   data/counts.txt               KIND <TAB> before|after <TAB> phrases (killed, injured, arrested,
+//                                 participants, displaced, troops; "after": the cue follows the number)
+//   data/irregular_verbs.txt      lemma <TAB> past <TAB> participle [<TAB> other forms], alternatives by '|'
+//
+// Actor phrases (every file under actors/) are matched with their case: a
+// word written with a capital ("Turkey", "Chad") matches only a capitalised
+// token, so "turkey" or "chad" is no actor; a word of two or three capitals
+// without dots ("US", "UN", "WHO", "IS") matches only an all-caps token, so
+// "us" and "who" are no actors. Lower-case words ("police") match any case.
+// Diacritics are folded ("Côte" = "Cote"), a word's trailing dot is ignored
+// ("U.S." = "U.S"), and a hyphen inside a phrase is optional ("al-Shabab" =
+// "al Shabab"). The same phrase syntax as event patterns (below) applies,
+// except gaps and slots.
 //
 // Event pattern language (matched against Token::norm, case-insensitively):
 //   word        a literal token; "a|an|the" alternatives for one position
@@ -24,6 +40,12 @@
 //               ("~call on + for help"); at either end: the target is the
 //               phrase adjacent there ("~fire on +", "+ ~be arrested")
 //   $           the same for the source
+//   stem(a|b)   a word with one of the endings: "part(y|ies)"; "word(s)" with a
+//               single ending makes it optional
+//
+// A slot at the end of a pattern is not part of the match: EventPattern::source
+// and ::target say where the coder should look (kBefore/kAfter); an inner slot
+// is captured in PhraseMatch. A pattern that starts with + is passive.
 //
 // Load fails with a Status naming file:line for a malformed line. Load is
 // slow-ish (it compiles); the result is immutable and safe to use from any
@@ -63,6 +85,14 @@ struct ActorEntry {
   int to_year = 0;      // people: until (0 = still or unknown)
 };
 
+// Where an event pattern puts its source or target.
+enum class SlotPlace : std::uint8_t {
+  kDefault,  // no slot written: the source is the subject, the target the object
+  kBefore,   // "+ ~be arrested": the phrase just before the match
+  kAfter,    // "~fire on +": the phrase just after the match
+  kInside,   // "~call on + for help": PhraseMatch::target_first/target_end
+};
+
 struct EventPattern {
   std::string cameo;    // "1724", "173", "145"
   std::string pattern;  // as written in the file
@@ -72,6 +102,8 @@ struct EventPattern {
   // crosswalk's PLOVER mode for this pattern; empty when none.
   std::string plover_mode;
   bool passive = false;  // the pattern is in the passive voice: its subject is the target
+  SlotPlace source = SlotPlace::kDefault;
+  SlotPlace target = SlotPlace::kDefault;
 };
 
 struct CameoInfo {

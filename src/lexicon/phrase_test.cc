@@ -1,0 +1,152 @@
+// Tables for the pieces of the pattern language: match keys, verb forms,
+// phrase splitting and expansion.
+#include "lexicon/phrase.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace dateline::lexicon {
+namespace {
+
+TEST(MatchKeyTest, Table) {
+  struct Row {
+    const char* in;
+    const char* key;
+  } rows[] = {
+      {"police", "police"},       {"Police", "police"},     {"U.S.", "u.s"},
+      {"u.s", "u.s"},             {"Côte", "cote"},         {"Erdoğan", "erdogan"},
+      {"ZELENSKYY", "zelenskyy"}, {"São", "sao"},           {"Türkiye", "turkiye"},
+      {"don’t", "don't"},         {"—", "-"},               {"...", "..."},
+      {"Ştefan", "stefan"},       {"Łukaszenka", "lukaszenka"}, {"4.5", "4.5"},
+  };
+  for (const Row& r : rows) {
+    std::string scratch;
+    EXPECT_EQ(MatchKey(r.in, &scratch), r.key) << r.in;
+  }
+}
+
+TEST(InflectorTest, RegularForms) {
+  Inflector inf;
+  struct Row {
+    const char* lemma;
+    std::vector<std::string> must;
+  } rows[] = {
+      {"storm", {"storm", "storms", "stormed", "storming"}},
+      {"fire", {"fire", "fires", "fired", "firing"}},
+      {"stop", {"stops", "stopped", "stopping"}},
+      {"ban", {"banned", "banning"}},
+      {"commit", {"committed", "committing"}},
+      {"kidnap", {"kidnapped", "kidnaped", "kidnapping"}},
+      {"visit", {"visited", "visiting"}},
+      {"carry", {"carries", "carried", "carrying"}},
+      {"die", {"dies", "died", "dying"}},
+      {"flee", {"flees", "fleeing"}},
+      {"clash", {"clashes", "clashed", "clashing"}},
+      {"veto", {"vetoes", "vetoed"}},
+      {"deploy", {"deploys", "deployed", "deploying"}},
+      {"control", {"controlled", "controlling"}},
+  };
+  for (const Row& r : rows) {
+    std::vector<std::string> forms = inf.Forms(r.lemma);
+    for (const std::string& f : r.must) {
+      EXPECT_NE(std::find(forms.begin(), forms.end(), f), forms.end()) << r.lemma << " → " << f;
+    }
+  }
+  std::vector<std::string> stop = inf.Forms("stop");
+  EXPECT_EQ(std::find(stop.begin(), stop.end(), "stoped"), stop.end());
+}
+
+TEST(InflectorTest, Irregular) {
+  Inflector inf;
+  inf.AddIrregular("be", {"was", "were", "been", "am", "is", "are"});
+  inf.AddIrregular("flee", {"fled"});
+  std::vector<std::string> be = inf.Forms("be");
+  for (const char* f : {"be", "is", "are", "am", "was", "were", "been", "being"}) {
+    EXPECT_NE(std::find(be.begin(), be.end(), f), be.end()) << f;
+  }
+  std::vector<std::string> flee = inf.Forms("flee");
+  EXPECT_NE(std::find(flee.begin(), flee.end(), "fled"), flee.end());
+  EXPECT_EQ(std::find(flee.begin(), flee.end(), "fleed"), flee.end());
+}
+
+std::vector<std::string> Texts(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (const PhraseToken& t : SplitPhrase(phrase)) out.push_back(t.optional ? "(-)" : t.text);
+  return out;
+}
+
+TEST(SplitPhraseTest, Table) {
+  struct Row {
+    const char* in;
+    std::vector<std::string> tokens;
+  } rows[] = {
+      {"riot police", {"riot", "police"}},
+      {"Kazakhstan's", {"Kazakhstan", "'s"}},
+      {"al-Shabab", {"al", "(-)", "Shabab"}},
+      {"Khabar-24", {"Khabar", "(-)", "24"}},
+      {"U.S.", {"U.S."}},
+      {"Côte d'Ivoire", {"Côte", "d'Ivoire"}},
+      {"(UN)", {"(", "UN", ")"}},
+      {"police,", {"police", ","}},
+  };
+  for (const Row& r : rows) EXPECT_EQ(Texts(r.in), r.tokens) << r.in;
+}
+
+// Every path of a pattern as a string: words by key, * + $ as themselves.
+std::vector<std::string> Paths(std::string_view pattern, bool gaps = true) {
+  Inflector inf;
+  inf.AddIrregular("set", {"set"});
+  PhraseSyntax syntax;
+  syntax.allow_gaps = gaps;
+  Result<std::vector<Path>> paths = ExpandPhrase(pattern, syntax, inf);
+  std::vector<std::string> out;
+  if (!paths.ok()) {
+    out.push_back("error: " + paths.status().message());
+    return out;
+  }
+  for (const Path& p : *paths) {
+    std::string s;
+    for (const Atom& a : p) {
+      if (!s.empty()) s += ' ';
+      s += a.kind == Atom::Kind::kWord ? a.key : a.kind == Atom::Kind::kGap ? "*"
+                                             : a.kind == Atom::Kind::kTarget ? "+" : "$";
+    }
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(ExpandPhraseTest, Table) {
+  struct Row {
+    const char* pattern;
+    std::vector<std::string> paths;
+  } rows[] = {
+      {"open fire", {"open fire"}},
+      {"a|an|the crowd", {"a crowd", "an crowd", "the crowd"}},
+      {"[riot] police", {"police", "riot police"}},
+      {"building(s)", {"building", "buildings"}},
+      {"part(y|ies)", {"parties", "party"}},
+      {"cease-fire", {"cease - fire", "cease fire"}},
+      {"~set * on fire", {"set * on fire", "sets * on fire", "setting * on fire"}},
+      {"call on + for help", {"call on + for help"}},
+      {"[in the] streets", {"in the streets", "streets"}},
+  };
+  for (const Row& r : rows) EXPECT_EQ(Paths(r.pattern), r.paths) << r.pattern;
+}
+
+TEST(ExpandPhraseTest, Errors) {
+  const char* bad[] = {"[police", "police]", "a||b", "building(s", "~", "(s)"};
+  for (const char* p : bad) {
+    std::vector<std::string> paths = Paths(p);
+    ASSERT_EQ(paths.size(), 1u) << p;
+    EXPECT_EQ(paths[0].rfind("error: ", 0), 0u) << p << " gave " << paths[0];
+  }
+  EXPECT_EQ(Paths("police * station", false)[0].rfind("error: ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace dateline::lexicon

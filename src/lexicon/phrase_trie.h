@@ -1,0 +1,94 @@
+// Private to the lexicon: a token-level trie of dictionary paths (see
+// phrase.h), frozen into flat arrays and one open-addressing edge table.
+//
+// Words are interned in a Vocabulary once; a sentence is matched by looking up
+// each token's key once and then walking the trie from every start token,
+// following word edges (one hash probe each), gap edges (0..4 tokens) and slot
+// edges (1..8 tokens, captured). Gaps and slots never skip a barrier token
+// (, ; : quotes). Build with Add(), then Freeze(); after that the trie is
+// immutable and Match() is safe from any number of threads.
+#ifndef DATELINE_LEXICON_PHRASE_TRIE_H_
+#define DATELINE_LEXICON_PHRASE_TRIE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "lexicon/phrase.h"
+
+namespace dateline::lexicon {
+
+// Interned match keys → dense ids.
+class Vocabulary {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  std::uint32_t Intern(std::string_view key);
+  std::uint32_t Find(std::string_view key) const;
+  std::size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0, length = 0, id = kNone;
+  };
+  void Grow();
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::string pool_;
+  std::size_t count_ = 0;
+};
+
+// One token as the trie sees it.
+struct TokenInfo {
+  static constexpr std::uint8_t kCapitalized = 1, kAllCaps = 2, kBarrier = 4;
+  std::uint32_t word = Vocabulary::kNone;
+  std::uint8_t flags = 0;
+};
+
+class PhraseTrie {
+ public:
+  PhraseTrie();
+  // Adds a path ending in `entry`; words must already be interned in `vocab`.
+  void Add(const Path& path, Vocabulary& vocab, std::uint32_t entry);
+  void Freeze();
+
+  // Appends every match starting at tokens[0..n) (indices offset by `base`),
+  // unsorted, possibly with duplicates.
+  void Match(const TokenInfo* tokens, std::uint32_t n, std::uint32_t base,
+             std::vector<PhraseMatch>* out) const;
+
+  std::size_t node_count() const { return node_count_; }
+
+ private:
+  struct Special {
+    Atom::Kind kind;
+    std::uint32_t child;
+  };
+  struct Capture {
+    std::uint32_t source_first = 0, source_end = 0, target_first = 0, target_end = 0;
+  };
+  std::uint32_t Child(std::uint32_t node, std::uint32_t label) const;
+  void Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t base, std::uint32_t start,
+            std::uint32_t node, std::uint32_t pos, Capture capture,
+            std::vector<PhraseMatch>* out) const;
+
+  // Build state.
+  std::unordered_map<std::uint64_t, std::uint32_t> build_edges_;
+  std::vector<std::vector<Special>> build_specials_;
+  std::vector<std::vector<std::uint32_t>> build_entries_;
+  std::uint32_t node_count_ = 1;
+
+  // Frozen state.
+  std::vector<std::uint64_t> edge_keys_;  // (node + 1) << 32 | label; 0 = empty
+  std::vector<std::uint32_t> edge_children_;
+  std::uint64_t edge_mask_ = 0;
+  std::vector<std::uint32_t> special_begin_, entry_begin_;  // node_count_ + 1 each
+  std::vector<Special> specials_;
+  std::vector<std::uint32_t> entries_;
+};
+
+}  // namespace dateline::lexicon
+
+#endif  // DATELINE_LEXICON_PHRASE_TRIE_H_
