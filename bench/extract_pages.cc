@@ -2,7 +2,7 @@
 // OUT/<id>.txt with the body blocks joined by blank lines (captions left
 // out), for scoring with the extraction benchmark's score.py. With --all,
 // OUT/<id>.meta.txt also gets the title, byline, url, date and every block
-// with its kind.
+// with its kind, and OUT/<id>.trace how each block was judged.
 //
 //   extract_pages PAGES_DIR OUT_DIR [--all]
 #include <cstdio>
@@ -11,7 +11,10 @@
 #include <fstream>
 #include <string>
 
+#include "extract/html_content.h"
+#include "extract/html_dom.h"
 #include "extract/html_extractor.h"
+#include "extract/html_metadata.h"
 #include "page_reader.h"
 
 int main(int argc, char** argv) {
@@ -48,6 +51,17 @@ int main(int argc, char** argv) {
       for (const auto& b : parsed.blocks) {
         meta << "[" << dateline::ParagraphKindName(b.kind) << "] " << b.text << "\n";
       }
+      // How the content was chosen: every block with its flags.
+      namespace ex = dateline::extract;
+      ex::HtmlDom dom = ex::HtmlDom::Build(page.html, ex::HtmlDomOptions());
+      ex::PageMetadata md = ex::ExtractMetadata(dom);
+      std::string trace;
+      ex::ContentHints hints;
+      hints.title = md.title;
+      hints.article_body = md.article_body;
+      hints.trace = &trace;
+      ex::ExtractContentBlocks(dom, hints);
+      std::ofstream(std::string(argv[2]) + "/" + page.id + ".trace") << trace;
     }
   }
   std::fprintf(stderr, "%zu pages written to %s\n", pages.size(), argv[2]);

@@ -53,8 +53,8 @@ std::uint32_t TokenFlags(std::string_view t) {
     f |= kBylineClass;
   }
   if (t == "date" || t == "time" || t == "timestamp" || t == "published" || t == "pubdate" ||
-      t == "updated" || t == "dateline-date" || HasPrefix(t, "publish") ||
-      HasPrefix(t, "datetime") || t == "posted" || t == "postdate" || t == "entry-date") {
+      t == "updated" || t == "publishdate" || t == "publish-date" || t == "published-date" ||
+      t == "publish_date" || HasPrefix(t, "datetime") || t == "posted" || t == "postdate" || t == "entry-date") {
     f |= kDateClass;
   }
   if (t == "articlebody" || t == "article-body" || t == "storybody" || t == "story-body" ||
@@ -175,8 +175,7 @@ struct RawBlock {
   RawKind kind = RawKind::kText;
   std::uint8_t heading = 0;
   bool caption = false;
-  bool byline = false;  // inside a byline/author element
-  bool date = false;    // inside a date/time element
+  bool meta_line = false;  // inside a short byline/author/date element
   bool dropped = false;
   bool boilerplate = false;
   bool matched = false;  // found in the JSON-LD articleBody
@@ -191,7 +190,7 @@ struct Walker {
   std::vector<std::uint32_t> flags;  // per node: ClassFlags
 
   // context counters
-  int link = 0, caption = 0, pre = 0, quote = 0, li = 0, cell = 0, byline = 0, date = 0;
+  int link = 0, caption = 0, pre = 0, quote = 0, li = 0, cell = 0;
   int heading = 0;  // level of the innermost open heading, 0 if none
   int heading_depth = 0;
   std::uint32_t owner = kNoNode;  // innermost open block element
@@ -220,8 +219,6 @@ struct Walker {
     if (cur.chars == 0 && cur.text.empty()) {
       cur.owner = owner;
       cur.caption = caption > 0;
-      cur.byline = byline > 0;
-      cur.date = date > 0;
       cur.heading = static_cast<std::uint8_t>(heading);
       cur.kind = heading ? RawKind::kHeading
                  : pre   ? RawKind::kPre
@@ -253,8 +250,6 @@ struct Walker {
     if (t == HtmlTag::kBlockquote) ++quote;
     if (t == HtmlTag::kLi || t == HtmlTag::kDd || t == HtmlTag::kDt) ++li;
     if (t == HtmlTag::kTd || t == HtmlTag::kTh) ++cell;
-    if ((f & kBylineClass) || n.rel_author) ++byline;
-    if ((f & kDateClass) || t == HtmlTag::kTime) ++date;
     int h = HeadingLevel(t);
     if (h) {
       ++heading_depth;
@@ -279,8 +274,6 @@ struct Walker {
     if (t == HtmlTag::kBlockquote) --quote;
     if (t == HtmlTag::kLi || t == HtmlTag::kDd || t == HtmlTag::kDt) --li;
     if (t == HtmlTag::kTd || t == HtmlTag::kTh) --cell;
-    if ((f & kBylineClass) || n.rel_author) --byline;
-    if ((f & kDateClass) || t == HtmlTag::kTime) --date;
     if (HeadingLevel(t)) {
       if (--heading_depth == 0) heading = 0;
     }
@@ -543,6 +536,19 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
     if (running > 0) blocks[k].dropped = true;
   }
 
+  // Short byline / author / date elements: not body.
+  std::vector<std::uint64_t> chars_prefix(nb + 1, 0);
+  for (std::size_t k = 0; k < nb; ++k) chars_prefix[k + 1] = chars_prefix[k] + blocks[k].chars;
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const HtmlNode& n = nodes[i];
+    if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
+    bool meta = (w.flags[i] & (kBylineClass | kDateClass)) != 0 || n.rel_author ||
+                n.tag == HtmlTag::kTime;
+    if (!meta) continue;
+    if (chars_prefix[w.end[i]] - chars_prefix[w.first[i]] > 200) continue;
+    for (std::uint32_t k = w.first[i]; k < w.end[i]; ++k) blocks[k].meta_line = true;
+  }
+
   // Container: maximise weighted good - bad over elements.
   std::vector<double> gp(nb + 1, 0), bp(nb + 1, 0);
   for (std::size_t k = 0; k < nb; ++k) {
@@ -610,13 +616,32 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
     if (!keep[k]) continue;
     RawBlock& b = blocks[k];
     if (b.caption) continue;
-    if ((b.byline && b.words <= 20) || (b.date && b.words <= 12) ||
-        IsBylineText(b.text, b.words) || LooksLikeDateLine(b.text, b.words)) {
+    if (b.meta_line || IsBylineText(b.text, b.words) || LooksLikeDateLine(b.text, b.words)) {
       keep[k] = false;
       continue;
     }
     if (!title_norm.empty() && b.words <= 40 && Normalized(b.text, false) == title_norm) {
       keep[k] = false;
+    }
+  }
+
+  if (hints.trace != nullptr) {
+    std::string& t = *hints.trace;
+    t += "container: " + (best == kNoNode ? std::string("none") : std::to_string(best) + " " +
+                          std::string(dom.Words(nodes[best]))) +
+         (hint_ok ? " (articleBody hint)" : "") + "\n";
+    for (std::size_t k = 0; k < nb; ++k) {
+      const RawBlock& b = blocks[k];
+      t += keep[k] ? "+ " : "- ";
+      t += b.dropped ? "D" : ".";
+      t += b.caption ? "C" : ".";
+      t += b.boilerplate ? "B" : ".";
+      t += b.matched ? "M" : ".";
+      t += " k" + std::to_string(static_cast<int>(b.kind)) + " o" + std::to_string(b.owner) +
+           " c" + std::to_string(b.chars) + " l" + std::to_string(b.link_chars) + " g" +
+           std::to_string(static_cast<int>(good_weight(b))) + " | ";
+      t += b.text.substr(0, 150);
+      t += "\n";
     }
   }
 

@@ -19,6 +19,7 @@
 #ifndef DATELINE_EXTRACT_HTML_CONTENT_H_
 #define DATELINE_EXTRACT_HTML_CONTENT_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,7 @@ namespace dateline::extract {
 struct ContentHints {
   std::string_view title;         // the page title, dropped if it shows up as a block
   std::string_view article_body;  // JSON-LD articleBody, may be empty
+  std::string* trace = nullptr;   // when set, receives one line per block (for tuning)
 };
 
 std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& hints);
