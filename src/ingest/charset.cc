@@ -338,6 +338,10 @@ Status DecodeDocument(std::string_view declared, RawDocument* doc) {
     TakeAsUtf8(doc);  // an unknown label over valid UTF-8
     return Status::Ok();
   }
+  if (label.empty() && MostlyUtf8(CountUtf8(bytes))) {
+    TakeAsUtf8(doc);  // UTF-8 with a few damaged bytes
+    return Status::Ok();
+  }
   std::string detected = NormalizeLabel(DetectCharset(bytes), /*from_meta=*/false);
   if (detected == "UTF-8" || detected.empty() || !ConvertAs(detected, doc)) {
     if (detected == "UTF-8" || !ConvertAs("windows-1252", doc)) TakeAsUtf8(doc);

@@ -9,7 +9,9 @@
 //      WHATWG encoding rules (iso-8859-1 and us-ascii read as windows-1252;
 //      a <meta> declaring UTF-16 means UTF-8);
 //   4. nothing declared (or an unknown label): valid UTF-8 is taken as it is,
-//      anything else goes to uchardet, and windows-1252 when uchardet is unsure.
+//      and so is UTF-8 with a few damaged bytes (valid multi-byte sequences
+//      outnumber invalid ones 4 to 1; those become U+FFFD); anything else goes
+//      to uchardet, and windows-1252 when uchardet is unsure.
 // Fast path: bytes that are valid UTF-8 are never copied or converted when
 // nothing declares otherwise, nor when they are pure ASCII under an
 // ASCII-compatible declaration. Bytes that are valid UTF-8 with non-ASCII

@@ -73,6 +73,28 @@ Utf8Check CheckUtf8(std::string_view bytes) {
   return check;
 }
 
+Utf8Counts CountUtf8(std::string_view bytes) {
+  Utf8Counts counts;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* end = p + bytes.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t maximal;
+    std::size_t n = SequenceLength(p, end, &maximal);
+    if (n > 0) {
+      ++counts.sequences;
+      p += n;
+    } else {
+      ++counts.invalid;
+      p += maximal;
+    }
+  }
+  return counts;
+}
+
 void RepairUtf8(std::string* text) {
   if (IsValidUtf8(*text)) return;
   std::string out;
