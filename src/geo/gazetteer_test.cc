@@ -1,0 +1,290 @@
+// Builds a small gazetteer from tests/testdata/geo/ with the real build script
+// (tools/gazetteer/build.py) and checks what the resolver will rely on. Needs
+// python3, not the npm packages or the real gazetteer.
+#include "geo/gazetteer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace dateline::geo {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+class GazetteerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string src = DATELINE_SOURCE_DIR;
+    const std::string fixture = src + "/tests/testdata/geo";
+    // One file per process: ctest runs each test case as its own process, in parallel.
+    path_ = new std::string(testing::TempDir() + "/dateline_geo_fixture_" + std::to_string(getpid()) + ".bin");
+    const std::string cmd = std::string(DATELINE_PYTHON3) + " " + Quote(src + "/tools/gazetteer/build.py") +
+                            " --quiet --strict-aliases --iso3166 ''" +
+                            " --cities " + Quote(fixture + "/cities.tsv") +
+                            " --admin1 " + Quote(fixture + "/admin1.json") +
+                            " --countries " + Quote(fixture + "/countries.json") +
+                            " --data-dir " + Quote(fixture + "/data") + " --out " + Quote(*path_);
+    build_status_ = std::system(cmd.c_str());
+    if (build_status_ == 0) {
+      auto g = Gazetteer::Load(*path_);
+      if (g.ok()) gazetteer_ = std::move(g).value().release();
+      else load_error_ = new std::string(g.status().ToString());
+    }
+  }
+  static void TearDownTestSuite() {
+    std::error_code ignored;
+    fs::remove(*path_, ignored);
+    delete gazetteer_;
+    gazetteer_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_EQ(build_status_, 0) << "tools/gazetteer/build.py failed on the fixture";
+    ASSERT_NE(gazetteer_, nullptr) << (load_error_ ? *load_error_ : "");
+  }
+
+  // GeoNames ids of a name's candidates, in the gazetteer's order.
+  static std::vector<int32_t> Ids(std::string_view name) {
+    std::vector<int32_t> ids;
+    for (PlaceIndex i : gazetteer_->Candidates(name)) ids.push_back(gazetteer_->PlaceAt(i).geonameid);
+    return ids;
+  }
+  static int32_t Top(std::string_view name) {
+    auto c = gazetteer_->Candidates(name);
+    return c.empty() ? 0 : gazetteer_->PlaceAt(c.front()).geonameid;
+  }
+
+  static inline std::string* path_ = nullptr;
+  static inline int build_status_ = -1;
+  static inline const Gazetteer* gazetteer_ = nullptr;
+  static inline std::string* load_error_ = nullptr;
+};
+
+TEST_F(GazetteerTest, NamesFindTheirPlace) {
+  struct Row {
+    const char* name;
+    int32_t top;  // expected first candidate (0: none)
+  };
+  const Row rows[] = {
+      {"Astana", 1526273},
+      {"Nur-Sultan", 1526273},      // GeoNames alternate name
+      {"NUR SULTAN", 1526273},      // case and hyphen do not matter
+      {"Akmola", 1526273},
+      {"Alma-Ata", 1526384},        // from the curated aliases file only
+      {"Alma Ata", 1526384},
+      {"Almaty", 1526384},          // the city before the admin-1 region of the same name
+      {"Bogotá", 3688689},
+      {"Bogota", 3688689},
+      {"BOGOTA", 3688689},
+      {"Łódź", 3093133},
+      {"Lodz", 3093133},
+      {"São Paulo", 3448439},
+      {"Sao Paulo", 3448439},
+      {"N'Djamena", 2427123},
+      {"N\xE2\x80\x99" "Djamena", 2427123},  // typographic apostrophe
+      {"Ndjamena", 2427123},
+      {"Kazakhstan", -398},         // countries are places too
+      {"Republic of Kazakhstan", -398},
+      {"US", -840},                 // curated short form survives the length filter
+      {"Britain", -826},            // curated alias by alpha-3 target
+      {"Texas", -1},                // admin-1 region: checked by kind below
+      {"Moskva", 524901},
+  };
+  for (const Row& r : rows) {
+    if (r.top == -1) continue;
+    EXPECT_EQ(Top(r.name), r.top) << r.name;
+  }
+}
+
+TEST_F(GazetteerTest, NoisyAlternatesAreDropped) {
+  const char* dropped[] = {
+      "NQZ",              // airport code
+      "PAR",
+      "a si ta na",       // all-lowercase loose romanisation
+      "pali",
+      "Ile-de-France",    // Paris's alternate that is its own region's name (the region stays)
+      "Paris 01",         // digits
+      "Lungsod ng Bogota",  // noisy pattern
+      "Federal City",     // noisy name
+      "Москва",           // non-Latin script
+  };
+  for (const char* name : dropped) {
+    for (int32_t id : Ids(name)) {
+      EXPECT_LE(id, 0) << name << " should not name city " << id;
+    }
+  }
+  // "Ile-de-France" still names the region.
+  auto idf = gazetteer_->Candidates("Île-de-France");
+  ASSERT_EQ(idf.size(), 1u);
+  EXPECT_EQ(gazetteer_->PlaceAt(idf[0]).kind, PlaceKind::kAdmin1);
+}
+
+TEST_F(GazetteerTest, ParisCandidatesByPopulation) {
+  EXPECT_EQ(Ids("Paris"), (std::vector<int32_t>{2988507, 4717560, 6942553, 4647963, 4303602}));
+  // The admin-1 region Tripoli (population: its one fixture city) ties with
+  // the city; on a tie the more specific place comes first.
+  std::vector<int32_t> tripoli = Ids("Tripoli");
+  ASSERT_EQ(tripoli.size(), 3u);
+  EXPECT_EQ(tripoli[0], 2210247);
+  EXPECT_EQ(gazetteer_->Place(tripoli[1])->kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(tripoli[2], 266826);
+  EXPECT_EQ(Ids("Santiago").front(), 3871336);
+}
+
+TEST_F(GazetteerTest, GeorgiaIsACountryAndAState) {
+  std::vector<PlaceKind> kinds;
+  std::vector<std::string> countries;
+  for (PlaceIndex i : gazetteer_->Candidates("Georgia")) {
+    kinds.push_back(gazetteer_->PlaceAt(i).kind);
+    countries.emplace_back(gazetteer_->PlaceAt(i).country);
+  }
+  ASSERT_EQ(kinds.size(), 2u);
+  EXPECT_NE(std::find(countries.begin(), countries.end(), "GE"), countries.end());
+  EXPECT_NE(std::find(countries.begin(), countries.end(), "US"), countries.end());
+}
+
+TEST_F(GazetteerTest, PlaceHasAllFields) {
+  auto p = gazetteer_->Place(1526384);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->name, "Almaty");
+  EXPECT_EQ(p->kind, PlaceKind::kCity);
+  EXPECT_NEAR(p->lat, 43.25, 1e-6);
+  EXPECT_NEAR(p->lon, 76.91667, 1e-6);
+  EXPECT_EQ(p->feature_class, 'P');
+  EXPECT_EQ(p->feature_code, "PPLA");
+  EXPECT_EQ(p->country, "KZ");
+  EXPECT_EQ(p->admin1, "02");
+  EXPECT_EQ(p->population, 1977011u);
+  EXPECT_FALSE(gazetteer_->Place(42).has_value());
+
+  auto texas = gazetteer_->Candidates("Texas");
+  ASSERT_EQ(texas.size(), 1u);
+  PlaceView tx = gazetteer_->PlaceAt(texas[0]);
+  EXPECT_EQ(tx.kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(tx.feature_code, "ADM1");
+  EXPECT_EQ(tx.admin1, "TX");
+  EXPECT_NEAR(tx.lat, 33.66094, 1e-3);  // centroid of its one fixture city
+  EXPECT_EQ(tx.population, 24782u);
+}
+
+TEST_F(GazetteerTest, Countries) {
+  struct Row {
+    const char* code;
+    const char* alpha2;
+    const char* name;
+    int32_t capital;  // 0: none known
+  };
+  const Row rows[] = {
+      {"KZ", "KZ", "Kazakhstan", 1526273},  {"kaz", "KZ", "Kazakhstan", 1526273},
+      {"US", "US", "United States", 4140963}, {"CO", "CO", "Colombia", 3688689},
+      {"BR", "BR", "Brazil", 3469058},      {"XK", "XK", "Kosovo", 0},
+  };
+  for (const Row& r : rows) {
+    auto c = gazetteer_->Country(r.code);
+    ASSERT_TRUE(c.has_value()) << r.code;
+    EXPECT_EQ(c->alpha2, r.alpha2);
+    EXPECT_EQ(c->place.name, r.name);
+    EXPECT_EQ(c->place.kind, PlaceKind::kCountry);
+    EXPECT_EQ(c->capital ? c->capital->geonameid : 0, r.capital) << r.code;
+  }
+  EXPECT_EQ(gazetteer_->Country("KZ")->alpha3, "KAZ");
+  EXPECT_EQ(gazetteer_->Country("KZ")->place.geonameid, -398);
+  EXPECT_LT(gazetteer_->Country("XK")->place.geonameid, -900);
+  EXPECT_FALSE(gazetteer_->Country("ZZ").has_value());
+  EXPECT_FALSE(gazetteer_->Country("").has_value());
+  EXPECT_FALSE(gazetteer_->Country("KAZAKHSTAN").has_value());
+  EXPECT_EQ(gazetteer_->CapitalOf("KZ")->name, "Astana");
+  EXPECT_FALSE(gazetteer_->CapitalOf("ZZ").has_value());
+}
+
+TEST_F(GazetteerTest, Admin1AndDemonyms) {
+  EXPECT_EQ(gazetteer_->Admin1Name("KZ", "02"), "Almaty");
+  EXPECT_EQ(gazetteer_->Admin1Name("US", "TX"), "Texas");
+  EXPECT_EQ(gazetteer_->Admin1Name("GB", "ENG"), "England");
+  EXPECT_EQ(gazetteer_->Admin1Name("KZ", "99"), "");
+  EXPECT_EQ(gazetteer_->Admin1Name("KZ", ""), "");
+  // "Łódź Voivodeship" is also found without its suffix, after the city.
+  std::vector<int32_t> lodz = Ids("Lodz");
+  ASSERT_EQ(lodz.size(), 2u);
+  EXPECT_EQ(lodz[0], 3093133);
+  EXPECT_EQ(gazetteer_->Place(lodz[1])->admin1, "74");
+
+  EXPECT_EQ(gazetteer_->CountryByDemonym("Kazakhstani")->alpha2, "KZ");
+  EXPECT_EQ(gazetteer_->CountryByDemonym("Kazakh")->alpha2, "KZ");  // curated
+  EXPECT_EQ(gazetteer_->CountryByDemonym("colombian")->alpha2, "CO");
+  EXPECT_FALSE(gazetteer_->CountryByDemonym("Columbian").has_value());
+}
+
+TEST_F(GazetteerTest, StopListedNamesAreFlagged) {
+  struct Row {
+    const char* name;
+    bool stop;
+  };
+  const Row rows[] = {{"Reading", true}, {"Of", true}, {"Nice", true}, {"Paris", false}, {"Almaty", false}};
+  for (const Row& r : rows) {
+    NameMatch m = gazetteer_->Lookup(NormalizePlaceName(r.name));
+    EXPECT_FALSE(m.places.empty()) << r.name;  // still found, flagged
+    EXPECT_EQ(m.stop_listed, r.stop) << r.name;
+  }
+  EXPECT_TRUE(gazetteer_->Lookup("alma ata").curated);
+  EXPECT_TRUE(gazetteer_->Lookup("nowhere at all").places.empty());
+  EXPECT_TRUE(gazetteer_->Lookup("").places.empty());
+}
+
+TEST_F(GazetteerTest, ForEachNameVisitsSortedKeys) {
+  std::vector<std::string> keys;
+  gazetteer_->ForEachName([&](std::string_view key, const NameMatch& m) {
+    EXPECT_FALSE(m.places.empty()) << key;
+    keys.emplace_back(key);
+    return true;
+  });
+  EXPECT_EQ(keys.size(), gazetteer_->stats().names);
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  for (const std::string& k : keys) EXPECT_EQ(NormalizePlaceName(k), k) << "key not in normal form";
+}
+
+TEST_F(GazetteerTest, DamagedFilesFailWithAMessage) {
+  std::ifstream in(*path_, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(bytes.size(), 1000u);
+  const std::string dir = testing::TempDir();
+  struct Row {
+    const char* file;
+    std::string content;
+    const char* message;  // expected in the error
+  };
+  std::string wrong_version = bytes;
+  wrong_version[8] = 99;
+  const Row rows[] = {
+      {"truncated.bin", bytes.substr(0, bytes.size() / 2), "truncated"},
+      {"header_only.bin", bytes.substr(0, 100), "too short"},
+      {"empty.bin", "", "too short"},
+      {"foreign.bin", std::string(4096, 'x'), "not a dateline gazetteer"},
+      {"version.bin", wrong_version, "format version 99"},
+  };
+  for (const Row& r : rows) {
+    const std::string p = dir + "/dateline_geo_" + r.file;
+    std::ofstream(p, std::ios::binary) << r.content;
+    auto g = Gazetteer::Load(p);
+    ASSERT_FALSE(g.ok()) << r.file;
+    EXPECT_EQ(g.status().code(), Status::Code::kInvalidInput) << r.file;
+    EXPECT_NE(g.status().message().find(r.message), std::string::npos) << g.status().message();
+    EXPECT_NE(g.status().message().find(p), std::string::npos) << "message names the file";
+    fs::remove(p);
+  }
+  auto missing = Gazetteer::Load(dir + "/no_such_gazetteer.bin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(missing.status().message().find("make gazetteer"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dateline::geo
