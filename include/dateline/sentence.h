@@ -27,17 +27,23 @@ struct Token {
   std::uint32_t start = 0;  // byte offset into Article::text
   std::uint32_t end = 0;    // one past the last byte
   TokenKind kind = TokenKind::kWord;
-  bool joined_left = false;  // no whitespace between this token and the previous one
-  bool capitalized = false;  // first letter upper case
-  bool all_caps = false;     // two or more letters, all upper case ("MOSCOW", "CSTO")
-  // Lower-cased, with curly quotes/apostrophes as ASCII ' and " and all dashes
-  // (– — ‐) as "-". Matching uses this.
+  // No whitespace between this token and the previous one; false for the
+  // first token of a paragraph.
+  bool joined_left = false;
+  bool capitalized = false;  // the first code point is an upper-case letter ("1990s", "iPhone": no)
+  bool all_caps = false;     // two or more letters, all upper case ("MOSCOW", "CSTO", "U.S.")
+  // Lower-cased (Unicode simple case mapping, accents kept: "côte"), with
+  // curly quotes/apostrophes as ASCII ' and " (also inside words: "don't"),
+  // all dashes (– — ‐ −, and "--") as "-", "…" as "...". Dotted abbreviations
+  // keep their dots ("u.s."). Matching uses this.
   std::string norm;
 };
 
+// The sentences of a paragraph tile its tokens in order: start is the first
+// token's start, end the last token's end (no surrounding whitespace).
 struct Sentence {
   std::uint32_t start = 0;  // byte offset into Article::text
-  std::uint32_t end = 0;
+  std::uint32_t end = 0;    // one past the last byte
   std::uint32_t first_token = 0;  // index into TokenizedText::tokens
   std::uint32_t end_token = 0;    // one past the last token
   std::uint32_t paragraph = 0;    // index into Article::paragraphs

@@ -43,6 +43,8 @@ class Splitter {
     if (term.norm != ".") return StartsSentence(j);  // ? ! ...
     if (i == first || !term.joined_left) return StartsSentence(j);
     const Token& prev = tokens_[i - 1];
+    // "1. Protests spread": a list number opening the paragraph.
+    if (prev.kind == TokenKind::kNumber && i - 1 == first) return false;
     if (prev.kind != TokenKind::kWord) return StartsSentence(j);  // "in 2022." "(AP)."
     switch (LookupAbbreviation(prev.norm, prev.capitalized)) {
       case AbbreviationKind::kTitle:
