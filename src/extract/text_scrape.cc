@@ -261,8 +261,7 @@ bool IsEndMarker(std::string_view folded, std::size_t words) {
       "most read", "most popular", "most viewed", "read next", "trending", "trending now",
       "related", "related posts", "related stories", "related articles", "related coverage",
       "you may also like", "you might also like", "more stories", "reporting by", "tags",
-      "topics", "comments", "leave a reply", "leave a comment", "share this article",
-      "share this story", "share this", "share", "kindly share this story", "about the author",
+      "topics", "comments", "leave a reply", "leave a comment", "about the author",
       "further reading", "more from", "more on", "sign up", "newsletter", "recommended for you",
       "top stories", "latest news", "comments are closed"};
   for (std::string_view e : kEnd) {
@@ -407,6 +406,12 @@ bool IsHeadline(const Line& l) {
   return true;
 }
 
+// Short paragraphs that are still sentences ("It was unclear why.").
+bool IsShortSentence(const Line& l) {
+  return l.cls == LineClass::kOther && l.words >= 3 && EndsSentence(l.text) &&
+         HasLowerAscii(l.text) && BylineFrom(l.text).empty();
+}
+
 }  // namespace
 
 ParsedPage ParseTextScrape(std::string_view text) {
@@ -448,6 +453,17 @@ ParsedPage ParseTextScrape(std::string_view text) {
   }
   close();
   if (!have_best || best.chars == 0) return page;
+  // A short closing paragraph ("It was unclear why.") after the last prose line.
+  for (std::size_t j = best.last + 1, skipped = 0; j < lines.size(); ++j) {
+    const Line& l = lines[j];
+    if (l.cls == LineClass::kEndMarker) break;
+    if (IsShortSentence(l)) {
+      best.last = j;
+      skipped = 0;
+    } else if (++skipped > static_cast<std::size_t>(kMaxGap)) {
+      break;
+    }
+  }
 
   // Prose before the first dateline paragraph near the top of the run is a
   // caption (a photo description placed above the story).
@@ -503,11 +519,7 @@ ParsedPage ParseTextScrape(std::string_view text) {
         page.blocks.push_back({ParagraphKind::kBody, l.text});
         break;
       case LineClass::kOther:
-        // Short paragraphs that are still sentences ("It was unclear why.").
-        if (l.words >= 3 && EndsSentence(l.text) && HasLowerAscii(l.text) &&
-            BylineFrom(l.text).empty()) {
-          page.blocks.push_back({ParagraphKind::kBody, l.text});
-        }
+        if (IsShortSentence(l)) page.blocks.push_back({ParagraphKind::kBody, l.text});
         break;
       default:
         break;

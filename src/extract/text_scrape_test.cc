@@ -1,0 +1,188 @@
+#include "extract/text_scrape.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dateline::extract {
+namespace {
+
+// Scrapes written for these tests: invented outlets, places and people.
+constexpr const char* kWireScrape = R"(Skip to main content
+Search icon
+71°F
+Home
+World
+Politics
+Sports
+
+Police break up march in Port Halden as curfew begins
+
+1 / 9
+
+Copyright 2025 Northgate Wire. All rights reserved
+
+Officers detain a demonstrator near the harbour gates in Port Halden, Tuesday, March 4, 2025. Police used batons and tear gas to clear the square hours before the curfew. (NW Photo/Ana Ruiz)
+
+PORT HALDEN, Varnia (NW) — Police fired tear gas and detained dozens of marchers in the capital of Varnia on Tuesday evening, hours before a night curfew announced by the interior minister took effect, witnesses said Wednesday.
+
+The marchers had gathered outside the port authority to protest the closure of the docks, which employ about a third of the city's workers.
+
+Recommended Videos
+
+"We came with our hands empty and they answered with gas," said a dock worker who gave only her first name, Mira.
+
+The Interior Ministry said 64 people were arrested and nine officers were injured. A hospital spokesman said 17 protesters were treated for injuries.
+
+Advertisement
+
+The curfew runs from 9 p.m. to 5 a.m. and will stay in place for at least a week, the ministry said.
+
+Share
+Facebook
+Twitter
+Email
+Copy link
+
+Related stories
+Varnia's dock closures explained
+Opposition calls for general strike
+
+Loading...)";
+
+constexpr const char* kBlogScrape = R"(THE VALLEY COURIER
+Menu
+News | Opinion | Sport | Weather
+
+REGION
+
+Curfew extended in three northern districts after night of arson
+
+By Leon Mertz, Staff Reporter
+Published 7:15 AM, 12 October 2024
+
+Listen to this article · 4 min
+
+Authorities in the northern districts of Ostrel, Kaman and Dunmere extended an overnight curfew by five days on Saturday, after arsonists set fire to two municipal buildings and a bus depot.
+
+Read more: Why the northern districts have seen a year of unrest
+
+The regional governor said the measure was needed to protect public property and that soldiers would support police patrols at night.
+
+Residents said the streets were quiet by early evening. Several shops did not open at all.
+
+It was unclear who was behind the fires.
+
+Sign up for our morning newsletter
+Get the day's headlines in your inbox.
+
+MOST READ
+1. Curfew extended in three northern districts after night of arson
+2. Harvest festival postponed
+
+© 2024 The Valley Courier)";
+
+struct ScrapeCase {
+  const char* name;
+  const char* scrape;
+  std::string title;
+  std::string byline;
+  std::string published;
+  std::string first_body;  // the body starts with this
+  std::string last_body;   // the last body block ends with this
+  std::vector<std::string> captions_start;
+  std::vector<std::string> dropped;  // lines that must appear in no block
+};
+
+TEST(TextScrapeTest, Table) {
+  const ScrapeCase kCases[] = {
+      {"wire", kWireScrape, "Police break up march in Port Halden as curfew begins", "", "",
+       "PORT HALDEN, Varnia (NW) \xE2\x80\x94 Police fired tear gas",
+       "will stay in place for at least a week, the ministry said.",
+       {"Officers detain a demonstrator near the harbour gates"},
+       {"Skip to main content", "Search icon", "71\xC2\xB0" "F", "Home", "World", "1 / 9",
+        "Copyright 2025 Northgate Wire. All rights reserved", "Recommended Videos", "Advertisement",
+        "Share", "Facebook", "Copy link", "Related stories", "Varnia's dock closures explained",
+        "Loading..."}},
+      {"regional", kBlogScrape, "Curfew extended in three northern districts after night of arson",
+       "Leon Mertz, Staff Reporter", "2024-10-12",
+       "Authorities in the northern districts of Ostrel",
+       "It was unclear who was behind the fires.",
+       {},
+       {"THE VALLEY COURIER", "Menu", "News | Opinion | Sport | Weather", "REGION",
+        "Listen to this article \xC2\xB7 4 min",
+        "Read more: Why the northern districts have seen a year of unrest",
+        "Sign up for our morning newsletter", "Get the day's headlines in your inbox.", "MOST READ",
+        "2. Harvest festival postponed", "\xC2\xA9 2024 The Valley Courier"}},
+  };
+  for (const ScrapeCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    ParsedPage page = ParseTextScrape(c.scrape);
+    EXPECT_EQ(page.title, c.title);
+    EXPECT_EQ(page.byline, c.byline);
+    EXPECT_EQ(page.published.date, c.published);
+    std::vector<std::string> body;
+    std::vector<std::string> captions;
+    for (const Block& b : page.blocks) {
+      (b.kind == ParagraphKind::kCaption ? captions : body).push_back(b.text);
+      for (const std::string& d : c.dropped) EXPECT_NE(b.text, d) << "chrome kept";
+    }
+    ASSERT_FALSE(body.empty());
+    EXPECT_EQ(body.front().rfind(c.first_body, 0), 0u) << body.front();
+    EXPECT_TRUE(body.back().ends_with(c.last_body)) << body.back();
+    ASSERT_EQ(captions.size(), c.captions_start.size());
+    for (std::size_t i = 0; i < captions.size(); ++i) {
+      EXPECT_EQ(captions[i].rfind(c.captions_start[i], 0), 0u) << captions[i];
+    }
+  }
+}
+
+// One line per row: a chrome line between two body paragraphs must go.
+TEST(TextScrapeTest, ChromeLinesInsideBodyAreDropped) {
+  const char* kChrome[] = {"Advertisement", "--- ADVERTISEMENT ---", "Recommended Videos",
+                           "Loading...", "Read more", "Share this article",
+                           "Related: Minister resigns over port closures",
+                           "ALSO READ: Five things to know about the curfew", "62\xC2\xBA",
+                           "Photo 3 of 8", "Clear icon"};
+  const std::string para1 =
+      "KAMAN \xE2\x80\x94 Police arrested eleven people on Sunday after a rally against the new "
+      "fuel tax turned violent near the central market.";
+  const std::string para2 =
+      "The regional police chief said officers had been attacked with stones and bottles and "
+      "that four of them were taken to hospital.";
+  for (const char* chrome : kChrome) {
+    std::string scrape = "Police arrest eleven after fuel-tax rally in Kaman\n\n" + para1 + "\n\n" +
+                         chrome + "\n\n" + para2 + "\n";
+    ParsedPage page = ParseTextScrape(scrape);
+    ASSERT_EQ(page.blocks.size(), 2u) << chrome;
+    EXPECT_EQ(page.blocks[0].text, para1);
+    EXPECT_EQ(page.blocks[1].text, para2);
+  }
+}
+
+TEST(TextScrapeTest, HardWrappedParagraphsAreJoined) {
+  const char* scrape =
+      "Curfew imposed in Dunmere\n\n"
+      "DUNMERE -- The regional government imposed a dusk-to-dawn curfew on\n"
+      "Dunmere on Friday after two nights of clashes between rival groups left\n"
+      "three people dead, officials said.\n\n"
+      "Shops were ordered to close by 6 p.m. and public gatherings of more than\n"
+      "five people were banned until further notice.\n";
+  ParsedPage page = ParseTextScrape(scrape);
+  ASSERT_EQ(page.blocks.size(), 2u);
+  EXPECT_EQ(page.title, "Curfew imposed in Dunmere");
+  EXPECT_EQ(page.blocks[0].text,
+            "DUNMERE -- The regional government imposed a dusk-to-dawn curfew on Dunmere on "
+            "Friday after two nights of clashes between rival groups left three people dead, "
+            "officials said.");
+}
+
+TEST(TextScrapeTest, NoProseGivesNoBlocks) {
+  for (const char* scrape : {"", "Home\nWorld\nSport\n", "Loading...", "\n\n\n"}) {
+    EXPECT_TRUE(ParseTextScrape(scrape).blocks.empty()) << scrape;
+  }
+}
+
+}  // namespace
+}  // namespace dateline::extract
