@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 
 #include "extract/html_text.h"
 
@@ -25,7 +26,15 @@ enum ClassFlag : std::uint32_t {
 };
 
 bool HasPrefix(std::string_view t, std::string_view p) {
-  return t.size() >= p.size() && t.compare(0, p.size(), p) == 0;
+  if (t.size() < p.size() || t[0] != p[0]) return false;
+  for (std::size_t i = 1; i < p.size(); ++i) {
+    if (t[i] != p[i]) return false;
+  }
+  return true;
+}
+
+bool SameWord(std::string_view t, std::string_view w) {
+  return t.size() == w.size() && HasPrefix(t, w);
 }
 
 std::uint32_t TokenFlags(std::string_view t) {
@@ -74,7 +83,7 @@ std::uint32_t TokenFlags(std::string_view t) {
     if (HasPrefix(t, p)) return f | kNegative;
   }
   for (std::string_view w : kNegativeWords) {
-    if (t == w) return f | kNegative;
+    if (SameWord(t, w)) return f | kNegative;
   }
   return f;
 }
@@ -196,6 +205,7 @@ struct Walker {
   std::uint32_t owner = kNoNode;  // innermost open block element
   std::vector<std::uint32_t> owner_stack;
 
+  std::unordered_map<std::string_view, std::uint32_t> class_cache;
   RawBlock cur;
   bool space_pending = false;
   bool last_was_br = false;
@@ -302,7 +312,13 @@ struct Walker {
             last_was_br = true;
           }
         } else if (!IsSkippedTag(n.tag) && !n.hidden) {
-          std::uint32_t f = ClassFlags(dom.Words(n));
+          std::uint32_t f = 0;
+          std::string_view words = dom.Words(n);
+          if (!words.empty()) {
+            auto [it, fresh] = class_cache.try_emplace(words, 0u);
+            if (fresh) it->second = ClassFlags(words);
+            f = it->second;
+          }
           flags[i] = f;
           Enter(i, n, f);
           if (n.first_child != kNoNode) {
@@ -386,7 +402,7 @@ bool IsBoilerplateLine(std::string_view text) {
       "download the app", "this website uses cookies", "you must be logged in",
       "sorry, your browser", "your browser does not support", "have a news tip",
       "have a tip", "more:", "read also", "also read", "recommended:", "related reading",
-      "read the full", "this content is imported", "this material may not be published",
+      "this content is imported", "this material may not be published",
       "thank you for subscribing", "thanks for signing up", "want more", "don't miss",
       "trending:", "watch:", "listen:", "more from", "to continue reading",
       "already a subscriber", "already have an account", "privacy policy",
