@@ -1,0 +1,172 @@
+#include "code/coder.h"
+
+#include <algorithm>
+#include <map>
+
+#include "code/sentence_coder.h"
+#include "recognize/recognizer.h"
+#include "text/tokenizer.h"
+
+namespace dateline::code {
+namespace {
+
+using recognize::ActorMention;
+using recognize::SentenceMentions;
+
+// The country the article is about: countries, demonyms and people named in
+// it, the title and first paragraphs weighing more; news outlets do not count.
+std::string FocusCountry(const Article& article, const TokenizedText& tt,
+                         const std::vector<SentenceMentions>& mentions) {
+  std::map<std::string, double> score;
+  std::uint32_t first_body = 0;
+  for (std::size_t s = 0; s < mentions.size(); ++s) {
+    const Sentence& sentence = tt.sentences[s];
+    bool caption = article.paragraphs[sentence.paragraph].kind == ParagraphKind::kCaption;
+    if (!caption && first_body == 0) first_body = sentence.paragraph + 1;
+    double weight = caption ? 1.0 : (sentence.paragraph + 1 <= first_body + 1 ? 2.0 : 1.0);
+    for (const ActorMention& a : mentions[s].actors) {
+      if (a.is_media || a.actor.country.empty()) continue;
+      score[a.actor.country] += weight;
+    }
+  }
+  std::string best;
+  double best_score = 0;
+  for (const auto& [country, value] : score) {
+    if (value > best_score) {
+      best = country;
+      best_score = value;
+    }
+  }
+  return best;
+}
+
+bool SameHappeningType(const Event& a, const Event& b) {
+  auto violent = [](const Event& e) {
+    return e.root == "18" || e.root == "19" || e.root == "20" || e.plover_type == "ASSAULT";
+  };
+  if (violent(a) && violent(b)) return true;
+  return a.plover_type == b.plover_type && a.root == b.root;
+}
+
+bool RangesOverlap(const std::optional<Count>& a, const std::optional<Count>& b) {
+  return a && b && a->min <= b->max && b->min <= a->max;
+}
+
+bool CountsConflict(const std::optional<Count>& a, const std::optional<Count>& b) {
+  return a && b && !RangesOverlap(a, b);
+}
+
+// Two events of one article that report the same happening: same kind of
+// event, same target (or same source when neither has a target), figures
+// that agree, and at least one figure or the whole code in common.
+bool SameHappening(const Event& a, const Event& b) {
+  if (!SameHappeningType(a, b) || a.negated != b.negated || a.modality != b.modality) return false;
+  if (a.target.agent != b.target.agent) return false;
+  if (a.target.empty() && a.source.agent != b.source.agent) return false;
+  if (!a.source.agent.empty() && !b.source.agent.empty() && a.source.agent != b.source.agent) {
+    return false;
+  }
+  const Counts& x = a.counts;
+  const Counts& y = b.counts;
+  if (CountsConflict(x.killed, y.killed) || CountsConflict(x.injured, y.injured) ||
+      CountsConflict(x.arrested, y.arrested) || CountsConflict(x.participants, y.participants) ||
+      CountsConflict(x.troops, y.troops)) {
+    return false;
+  }
+  bool shared_figure = RangesOverlap(x.killed, y.killed) || RangesOverlap(x.injured, y.injured) ||
+                       RangesOverlap(x.arrested, y.arrested) ||
+                       RangesOverlap(x.participants, y.participants) ||
+                       RangesOverlap(x.troops, y.troops);
+  bool same_code = a.cameo == b.cameo && a.source.code == b.source.code &&
+                   a.target.code == b.target.code && !a.target.code.empty();
+  return shared_figure || same_code;
+}
+
+void MergeCount(std::optional<Count>& into, const std::optional<Count>& from) {
+  if (!from) return;
+  if (!into || (from->max - from->min) < (into->max - into->min)) into = from;
+}
+
+void Absorb(Event& into, const Event& from) {
+  for (const Evidence& ev : from.evidence) {
+    bool have = std::any_of(into.evidence.begin(), into.evidence.end(),
+                            [&](const Evidence& e) { return e.sentence == ev.sentence; });
+    if (!have) into.evidence.push_back(ev);
+  }
+  MergeCount(into.counts.killed, from.counts.killed);
+  MergeCount(into.counts.injured, from.counts.injured);
+  MergeCount(into.counts.arrested, from.counts.arrested);
+  MergeCount(into.counts.participants, from.counts.participants);
+  MergeCount(into.counts.displaced, from.counts.displaced);
+  MergeCount(into.counts.troops, from.counts.troops);
+  if (into.source.empty()) into.source = from.source;
+  if (into.target.empty()) into.target = from.target;
+  if (!into.claimed_by) into.claimed_by = from.claimed_by;
+  into.confidence = std::max(into.confidence, from.confidence);
+}
+
+std::vector<Event> MergeWithinArticle(std::vector<Event> events) {
+  std::vector<Event> merged;
+  for (Event& e : events) {
+    auto it = std::find_if(merged.begin(), merged.end(),
+                           [&](const Event& m) { return SameHappening(m, e); });
+    if (it == merged.end()) {
+      merged.push_back(std::move(e));
+    } else {
+      Absorb(*it, e);
+    }
+  }
+  return merged;
+}
+
+void RememberActors(const SentenceMentions& m, ArticleContext& ctx) {
+  for (const ActorMention& a : m.actors) {
+    if (a.is_media) continue;
+    if (a.kind == lexicon::ActorKind::kPerson) ctx.last_person = a.actor;
+    else if (a.kind == lexicon::ActorKind::kOrganization) ctx.last_organization = a.actor;
+    else if (a.kind == lexicon::ActorKind::kAgent && !a.generic) ctx.last_group = a.actor;
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<const Coder>> Coder::Create(const std::string& data_dir,
+                                                   const lexicon::LoadOptions& options) {
+  auto lexicon = lexicon::Lexicon::Load(data_dir, options);
+  if (!lexicon.ok()) return lexicon.status();
+  auto countries = CountryTable::Load(data_dir + "/country_codes.tsv");
+  if (!countries.ok()) return countries.status();
+  return std::unique_ptr<const Coder>(
+      new Coder(std::move(lexicon.value()), std::move(countries.value())));
+}
+
+Coder::Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries)
+    : lexicon_(std::move(lexicon)), countries_(std::move(countries)) {}
+
+std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions& options) const {
+  TokenizedText tt = text::Tokenize(article);
+  std::vector<SentenceMentions> mentions;
+  mentions.reserve(tt.sentences.size());
+  for (const Sentence& s : tt.sentences) {
+    mentions.push_back(recognize::RecognizeSentence(article, tt, s, *lexicon_));
+  }
+  ArticleContext ctx;
+  ctx.article = &article;
+  ctx.text = &tt;
+  ctx.focus_country = FocusCountry(article, tt, mentions);
+  std::vector<Event> events;
+  for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
+    std::vector<Event> found =
+        CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_);
+    for (Event& e : found) events.push_back(std::move(e));
+    RememberActors(mentions[s], ctx);
+  }
+  events = MergeWithinArticle(std::move(events));
+  if (!options.keep_negated) {
+    events.erase(std::remove_if(events.begin(), events.end(), [](const Event& e) { return e.negated; }),
+                 events.end());
+  }
+  return events;
+}
+
+}  // namespace dateline::code

@@ -1,0 +1,55 @@
+// The `code` stage: from an Article to Event records (DESIGN.md).
+//
+// Per sentence: the event triggers (lexicon event patterns), each trigger's
+// source (who acts) and target (who is acted on) — active and passive voice,
+// "by" phrases, slots captured by the pattern, pronouns resolved to the last
+// fitting actor of the article — who claims it ("the Interior Ministry said":
+// the claimant is not the actor), negation (kept out of the output unless
+// CodeOptions::keep_negated), modality (threat / future / hypothetical), the
+// counts the sentence gives (killed, injured, arrested, participants,
+// displaced, troops), the date (a time expression of the sentence, else the
+// publish date) and the country of the event (a country named in the
+// sentence, else the article's focus country, never the dateline city).
+// Then one happening told twice in one article becomes one event with every
+// evidence sentence and all its figures.
+//
+// A Coder is immutable after Create and safe to share across threads.
+#ifndef DATELINE_CODE_CODER_H_
+#define DATELINE_CODE_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "code/country_table.h"
+#include "dateline/article.h"
+#include "dateline/event.h"
+#include "dateline/status.h"
+#include "lexicon/lexicon.h"
+
+namespace dateline::code {
+
+struct CodeOptions {
+  bool keep_negated = false;  // print events the text says did not happen
+};
+
+class Coder {
+ public:
+  // Loads the lexicon and data/country_codes.tsv from data_dir.
+  static Result<std::unique_ptr<const Coder>> Create(const std::string& data_dir,
+                                                     const lexicon::LoadOptions& options = {});
+  Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries);
+
+  std::vector<Event> CodeArticle(const Article& article, const CodeOptions& options = {}) const;
+
+  const lexicon::Lexicon& lexicon() const { return *lexicon_; }
+  const CountryTable& countries() const { return countries_; }
+
+ private:
+  std::unique_ptr<const lexicon::Lexicon> lexicon_;
+  CountryTable countries_;
+};
+
+}  // namespace dateline::code
+
+#endif  // DATELINE_CODE_CODER_H_

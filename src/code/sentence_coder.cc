@@ -1,0 +1,498 @@
+#include "code/sentence_coder.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "recognize/time_expressions.h"
+
+namespace dateline::code {
+namespace {
+
+using lexicon::CountKind;
+using lexicon::PhraseMatch;
+using recognize::ActorMention;
+using recognize::CountMention;
+using recognize::SentenceMentions;
+using recognize::TimeMention;
+
+bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (std::string_view x : words) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+bool IsSpeechVerb(std::string_view w) {
+  return IsOneOf(w, {"said", "says", "say", "told", "tells", "reported", "reports", "added",
+                     "stated", "claimed", "claims", "confirmed", "quoted", "cited", "citing",
+                     "according", "wrote", "tweeted", "posted", "insisted", "alleged"});
+}
+
+// A clause boundary a source/target search should not cross.
+bool IsBoundary(const Token& t) {
+  return t.kind == TokenKind::kPunct && IsOneOf(t.norm, {";", ":", "\"", "(", ")"});
+}
+
+struct Trigger {
+  PhraseMatch match;
+  const lexicon::EventPattern* pattern = nullptr;
+  const lexicon::CameoInfo* info = nullptr;
+};
+
+// Longest-first, non-overlapping triggers; on equal length the more specific code.
+std::vector<Trigger> SelectTriggers(std::vector<PhraseMatch> matches, const lexicon::Lexicon& lex) {
+  std::sort(matches.begin(), matches.end(), [&](const PhraseMatch& a, const PhraseMatch& b) {
+    if (a.end - a.first != b.end - b.first) return a.end - a.first > b.end - b.first;
+    if (a.first != b.first) return a.first < b.first;
+    return lex.Event(a.entry).cameo.size() > lex.Event(b.entry).cameo.size();
+  });
+  std::vector<Trigger> kept;
+  for (const PhraseMatch& m : matches) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Trigger& t) {
+      return m.first < t.match.end && t.match.first < m.end;
+    });
+    if (overlaps) continue;
+    const lexicon::EventPattern& p = lex.Event(m.entry);
+    const lexicon::CameoInfo* info = lex.Cameo(p.cameo);
+    if (!info) continue;
+    kept.push_back({m, &p, info});
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Trigger& a, const Trigger& b) { return a.match.first < b.match.first; });
+  return kept;
+}
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const ArticleContext& ctx, std::int32_t index, const SentenceMentions& m,
+                const lexicon::Lexicon& lex, const CountryTable& countries)
+      : ctx_(ctx), tt_(*ctx.text), s_(ctx.text->sentences[index]), index_(index), m_(m),
+        lex_(lex), countries_(countries) {}
+
+  std::vector<Event> Run() {
+    FindClaim();
+    std::vector<Trigger> triggers = SelectTriggers(lex_.MatchEvents(tt_, s_.first_token, s_.end_token), lex_);
+    std::vector<Event> events;
+    for (const Trigger& t : triggers) events.push_back(CodeTrigger(t));
+    AssignCounts(triggers, events);
+    return events;
+  }
+
+ private:
+  std::string_view Norm(std::uint32_t i) const { return tt_.tokens[i].norm; }
+
+  // "the Interior Ministry said", "Tass said", "police spokeswoman X told",
+  // "according to rights groups", "said the ministry".
+  void FindClaim() {
+    for (std::uint32_t i = s_.first_token; i < s_.end_token; ++i) {
+      if (!IsSpeechVerb(Norm(i))) continue;
+      const ActorMention* who = nullptr;
+      if (Norm(i) == "according" || Norm(i) == "citing" || Norm(i) == "cited") {
+        for (const ActorMention& a : m_.actors) {
+          if (a.first > i && a.first <= i + 3) { who = &a; break; }
+        }
+      } else {
+        for (const ActorMention& a : m_.actors) {
+          if (a.end <= i && a.end + 3 >= i) who = &a;  // the last one ending just before
+        }
+        if (!who) {
+          for (const ActorMention& a : m_.actors) {
+            if (a.first > i && a.first <= i + 2) { who = &a; break; }
+          }
+        }
+      }
+      speech_tokens_.push_back(i);
+      if (who && !claim_) {
+        claimant_ = who;
+        Claim c;
+        std::uint32_t from = std::min(who->first, i), to = std::max(who->end, i + 1);
+        c.text = Slice(from, to);
+        c.who = who->actor.text;
+        c.agent = who->actor.agent;
+        claim_ = c;
+      }
+    }
+  }
+
+  std::string Slice(std::uint32_t first, std::uint32_t end) const {
+    std::uint32_t a = tt_.tokens[first].start, b = tt_.tokens[end - 1].end;
+    return ctx_.article->text.substr(a, b - a);
+  }
+
+  bool Usable(const ActorMention& a) const { return !a.is_media && &a != claimant_; }
+
+  // The closest usable actor ending before token `at`, not across a clause boundary.
+  const ActorMention* ActorBefore(std::uint32_t at) const {
+    const ActorMention* best = nullptr;
+    for (const ActorMention& a : m_.actors) {
+      if (a.end > at || !Usable(a)) continue;
+      bool crosses = false;
+      for (std::uint32_t k = a.end; k < at; ++k) crosses |= IsBoundary(tt_.tokens[k]);
+      if (crosses) continue;
+      best = &a;
+    }
+    return best;
+  }
+
+  const ActorMention* ActorAfter(std::uint32_t at, std::uint32_t window) const {
+    for (const ActorMention& a : m_.actors) {
+      if (a.first < at || a.first > at + window || !Usable(a)) continue;
+      bool crosses = false;
+      for (std::uint32_t k = at; k < a.first; ++k) crosses |= IsBoundary(tt_.tokens[k]) || Norm(k) == ",";
+      if (!crosses) return &a;
+    }
+    return nullptr;
+  }
+
+  const ActorMention* ActorWithin(std::uint32_t first, std::uint32_t end) const {
+    for (const ActorMention& a : m_.actors) {
+      if (a.first >= first && a.end <= end && Usable(a)) return &a;
+    }
+    return nullptr;
+  }
+
+  // A subject pronoun before the trigger resolved to an earlier actor.
+  std::optional<Actor> PronounBefore(std::uint32_t at) const {
+    for (std::uint32_t i = at; i > s_.first_token && i + 4 > at; --i) {
+      std::string_view w = Norm(i - 1);
+      if ((w == "he" || w == "she") && ctx_.last_person) return ctx_.last_person;
+      if (w == "they" && ctx_.last_group) return ctx_.last_group;
+      if (w == "alliance" || w == "organization" || w == "bloc") {
+        if (ctx_.last_organization) return ctx_.last_organization;
+      }
+    }
+    return std::nullopt;
+  }
+
+  Actor FromMention(const ActorMention& a) const {
+    Actor actor = a.actor;
+    if (actor.country.empty() && !actor.agent.empty() && !ctx_.focus_country.empty() &&
+        a.kind == lexicon::ActorKind::kAgent) {
+      // a domestic agent without a country acts in the article's country
+      actor.country = ctx_.focus_country;
+      actor.code = actor.country + actor.agent;
+    }
+    return actor;
+  }
+
+  Actor FromSpan(std::uint32_t first, std::uint32_t end) const {
+    while (first < end && IsOneOf(Norm(first), {"the", "a", "an", "its", "their", "his", "her"})) ++first;
+    Actor actor;
+    if (first >= end) return actor;
+    actor.text = Slice(first, end);
+    actor.start = tt_.tokens[first].start;
+    actor.end = tt_.tokens[end - 1].end;
+    return actor;
+  }
+
+  bool Negated(std::uint32_t at) const {
+    for (std::uint32_t i = at; i > s_.first_token && i + 4 > at; --i) {
+      std::string_view w = Norm(i - 1);
+      if (IsOneOf(w, {"not", "n't", "never", "no", "neither", "nor", "denied", "without"})) return true;
+      if (w == "failed" && i < s_.end_token && Norm(i) == "to") return true;
+    }
+    return false;
+  }
+
+  Modality ModalityAt(std::uint32_t at) const {
+    for (std::uint32_t i = at; i > s_.first_token && i + 6 > at; --i) {
+      std::string_view w = Norm(i - 1);
+      if (IsOneOf(w, {"threatened", "threatens", "threaten", "vowed", "vows", "warned", "warns"})) {
+        return Modality::kThreat;
+      }
+      if (IsOneOf(w, {"if", "unless", "could", "might", "may", "should"})) return Modality::kHypothetical;
+      if (IsOneOf(w, {"will", "would", "plans", "planned", "plan", "intends", "expected",
+                      "shall", "going", "'ll", "scheduled"})) {
+        return Modality::kFuture;
+      }
+      if (IsBoundary(tt_.tokens[i - 1]) || Norm(i - 1) == ",") break;
+    }
+    return Modality::kActual;
+  }
+
+  // The date of an event at `at`: the sentence's time expression that is not
+  // the date of a statement ("said Thursday"), with "a day after" moving it
+  // back; else the publish date.
+  void SetDate(Event& e, std::uint32_t at) const {
+    const TimeMention* best = nullptr;
+    for (const TimeMention& t : m_.times) {
+      bool of_speech = false;
+      for (std::uint32_t sp : speech_tokens_) {
+        of_speech |= t.first > sp && t.first <= sp + 2;  // "said Thursday", "said on Thursday"
+      }
+      if (of_speech) continue;
+      if (!best || std::abs(static_cast<int>(t.first) - static_cast<int>(at)) <
+                       std::abs(static_cast<int>(best->first) - static_cast<int>(at))) {
+        best = &t;
+      }
+    }
+    const PublishDate& p = ctx_.article->published;
+    if (best) {
+      e.date = best->date;
+      e.date_precision = best->precision;
+      e.date_from = best->date_from;
+      e.date_to = best->date_to;
+    } else if (p.known()) {
+      e.date = e.date_from = e.date_to = p.date;
+      e.date_precision = p.precision;
+    }
+    // "a day after breaking into": the event is the day before the sentence's date
+    for (std::uint32_t i = s_.first_token; i + 2 < at; ++i) {
+      if ((Norm(i) == "a" || Norm(i) == "the" || Norm(i) == "one") && Norm(i + 1) == "day" &&
+          Norm(i + 2) == "after" && e.date_precision == DatePrecision::kDay && i + 6 >= at) {
+        if (auto d = recognize::ParseIsoDay(e.date)) {
+          e.date = e.date_from = e.date_to = recognize::FormatIsoDay(*d - 1);
+        }
+      }
+    }
+  }
+
+  void SetTaxonomy(Event& e, const Trigger& t) const {
+    const lexicon::CameoInfo& info = *t.info;
+    e.cameo = t.pattern->cameo;
+    e.root = e.cameo.substr(0, 2);
+    e.goldstein = info.goldstein;
+    e.quad_class = info.quad_class;
+    e.plover_type = info.plover_type;
+    e.plover_mode = t.pattern->plover_mode.empty() ? info.plover_mode : t.pattern->plover_mode;
+    e.acled_event_type = info.acled_event_type;
+    e.acled_sub_event_type = info.acled_sub_event_type;
+  }
+
+  void RefineAcled(Event& e) const {
+    auto armed = [](const std::string& agent) {
+      return IsOneOf(agent, {"MIL", "COP", "REB", "SPY", "UAF", "INS", "SEP"});
+    };
+    if (e.plover_type == "ASSAULT") {
+      if (!e.target.agent.empty() && !armed(e.target.agent) && armed(e.source.agent)) {
+        e.acled_event_type = "Violence against civilians";
+        e.acled_sub_event_type = "Attack";
+      } else if (armed(e.source.agent) && armed(e.target.agent)) {
+        e.acled_event_type = "Battles";
+        e.acled_sub_event_type = "Armed clash";
+      }
+    }
+  }
+
+  void SetLocation(Event& e) const {
+    // a country named in the sentence ("in Kazakhstan") wins over the focus
+    std::string country;
+    for (const ActorMention& a : m_.actors) {
+      if (a.kind == lexicon::ActorKind::kCountry && a.first > s_.first_token &&
+          IsOneOf(Norm(a.first - 1), {"in", "across", "throughout", "inside"})) {
+        country = a.actor.country;
+        break;
+      }
+    }
+    if (country.empty()) country = ctx_.focus_country;
+    if (country.empty()) country = e.source.country.empty() ? e.target.country : e.source.country;
+    if (const CountryInfo* c = countries_.Find(country)) {
+      e.location.name = c->name;
+      e.location.country = c->alpha2;
+      e.location.lat = c->lat;
+      e.location.lon = c->lon;
+      e.location.precision = PlacePrecision::kCountry;
+    }
+  }
+
+  Event CodeTrigger(const Trigger& t) {
+    Event e;
+    e.article = ctx_.article->id;
+    e.evidence.push_back({index_, Slice(s_.first_token, s_.end_token),
+                          tt_.tokens[s_.first_token].start, tt_.tokens[s_.end_token - 1].end});
+    e.trigger = Slice(t.match.first, t.match.end);
+    SetTaxonomy(e, t);
+
+    const std::string& pat = t.pattern->pattern;
+    bool target_before = t.pattern->passive || (!pat.empty() && pat.front() == '+');
+    bool source_after = !pat.empty() && pat.back() == '$';
+    // source
+    if (t.match.source_end > t.match.source_first) {
+      const ActorMention* a = ActorWithin(t.match.source_first, t.match.source_end);
+      e.source = a ? FromMention(*a) : FromSpan(t.match.source_first, t.match.source_end);
+    } else if (target_before || source_after) {
+      // passive: "were killed by police"
+      for (std::uint32_t i = t.match.end; i + 1 < s_.end_token && i < t.match.end + 3; ++i) {
+        if (Norm(i) == "by") {
+          if (const ActorMention* a = ActorAfter(i + 1, 3)) e.source = FromMention(*a);
+          break;
+        }
+      }
+    } else if (const ActorMention* a = ActorBefore(t.match.first)) {
+      e.source = FromMention(*a);
+    } else if (auto p = PronounBefore(t.match.first)) {
+      e.source = *p;
+    }
+    // target
+    if (t.match.target_end > t.match.target_first) {
+      const ActorMention* a = ActorWithin(t.match.target_first, t.match.target_end);
+      e.target = a ? FromMention(*a) : FromSpan(t.match.target_first, t.match.target_end);
+      if (a) e.target.text = FromSpan(t.match.target_first, t.match.target_end).text;
+    } else if (target_before) {
+      if (const ActorMention* a = ActorBefore(t.match.first)) e.target = FromMention(*a);
+      else if (auto p = PronounBefore(t.match.first)) e.target = *p;
+    } else if (const ActorMention* a = ActorAfter(t.match.end, 6)) {
+      e.target = FromMention(*a);
+    }
+    if (e.source.empty() && claimant_ && !claimant_->is_media &&
+        (claimant_->kind == lexicon::ActorKind::kOrganization ||
+         claimant_->kind == lexicon::ActorKind::kPerson || claimant_->actor.agent == "GOV")) {
+      // an official announcing their own side's action
+      e.source = FromMention(*claimant_);
+    }
+    if (e.target.empty() && (e.plover_type == "AID" || e.plover_type == "MOBILIZE") &&
+        !ctx_.focus_country.empty() && e.source.country != ctx_.focus_country) {
+      e.target.code = e.target.country = ctx_.focus_country;
+      if (const CountryInfo* c = countries_.Find(ctx_.focus_country)) e.target.name = c->name;
+    }
+    if (claim_ && claimant_ && !(claimant_->first >= t.match.first && claimant_->end <= t.match.end)) {
+      e.claimed_by = claim_;
+    }
+    e.negated = Negated(t.match.first);
+    e.modality = ModalityAt(t.match.first);
+    SetDate(e, t.match.first);
+    RefineAcled(e);
+    SetLocation(e);
+    double confidence = 0.45;
+    if (!e.source.empty()) confidence += 0.2;
+    if (!e.target.empty()) confidence += 0.15;
+    if (t.match.end - t.match.first > 1) confidence += 0.1;
+    if (e.modality != Modality::kActual) confidence -= 0.2;
+    e.confidence = std::round(std::clamp(confidence, 0.05, 0.95) * 100) / 100;
+    return e;
+  }
+
+  static bool CountFits(CountKind kind, const Event& e) {
+    const std::string& r = e.root;
+    switch (kind) {
+      case CountKind::kKilled:
+      case CountKind::kInjured:
+        return r == "18" || r == "19" || r == "20" || e.cameo == "145";
+      case CountKind::kArrested:
+        return r == "17";
+      case CountKind::kParticipants:
+        return r == "14";
+      case CountKind::kTroops:
+        return r == "15" || r == "07" || r == "19" || r == "08";
+      case CountKind::kDisplaced:
+        return true;
+    }
+    return false;
+  }
+
+  static std::optional<Count>& Slot(Counts& c, CountKind kind) {
+    switch (kind) {
+      case CountKind::kKilled: return c.killed;
+      case CountKind::kInjured: return c.injured;
+      case CountKind::kArrested: return c.arrested;
+      case CountKind::kParticipants: return c.participants;
+      case CountKind::kDisplaced: return c.displaced;
+      case CountKind::kTroops: return c.troops;
+    }
+    return c.killed;
+  }
+
+  // Each count goes to the trigger that holds its cue, else to the nearest
+  // trigger it fits; a count no trigger takes becomes an event of its own
+  // ("12 police officers died").
+  void AssignCounts(const std::vector<Trigger>& triggers, std::vector<Event>& events) {
+    std::vector<CountMention> counts = m_.counts;
+    // "Tens of thousands of people ... have taken to the streets": a crowd
+    // in a protest sentence counts its participants.
+    bool protest = std::any_of(events.begin(), events.end(), [](const Event& e) { return e.root == "14"; });
+    if (protest) {
+      for (const recognize::QuantityMention& q : m_.quantities) {
+        bool counted = std::any_of(counts.begin(), counts.end(),
+                                   [&](const CountMention& c) { return c.first == q.first; });
+        std::uint32_t j = q.end;
+        if (j < s_.end_token && Norm(j) == "of") ++j;
+        if (!counted && j < s_.end_token && IsOneOf(Norm(j), {"people", "persons", "residents", "citizens"})) {
+          counts.push_back({CountKind::kParticipants, q.first, q.end, j, q.value});
+        }
+      }
+    }
+    for (const CountMention& c : counts) {
+      Count value = c.value;
+      value.sentence = index_;
+      Event* owner = nullptr;
+      int best_distance = 1 << 30;
+      for (std::size_t k = 0; k < triggers.size(); ++k) {
+        if (!CountFits(c.kind, events[k]) || Slot(events[k].counts, c.kind)) continue;
+        const PhraseMatch& m = triggers[k].match;
+        int distance = (c.cue >= m.first && c.cue < m.end)
+                           ? -1
+                           : std::min(std::abs(static_cast<int>(c.cue) - static_cast<int>(m.first)),
+                                      std::abs(static_cast<int>(c.first) - static_cast<int>(m.end)));
+        if (distance < best_distance) {
+          best_distance = distance;
+          owner = &events[k];
+        }
+      }
+      if (owner) {
+        Slot(owner->counts, c.kind) = value;
+        continue;
+      }
+      if (auto e = EventFromCount(c, value)) events.push_back(std::move(*e));
+    }
+  }
+
+  std::optional<Event> EventFromCount(const CountMention& c, const Count& value) {
+    const char* cameo = nullptr;
+    switch (c.kind) {
+      case CountKind::kKilled:
+      case CountKind::kInjured: cameo = "180"; break;
+      case CountKind::kArrested: cameo = "173"; break;
+      case CountKind::kParticipants: cameo = "140"; break;
+      default: return std::nullopt;
+    }
+    const lexicon::CameoInfo* info = lex_.Cameo(cameo);
+    if (!info) return std::nullopt;
+    lexicon::EventPattern pattern;
+    pattern.cameo = cameo;
+    Trigger t{PhraseMatch{c.cue, c.cue + 1, 0}, &pattern, info};
+    Event e;
+    e.article = ctx_.article->id;
+    e.evidence.push_back({index_, Slice(s_.first_token, s_.end_token),
+                          tt_.tokens[s_.first_token].start, tt_.tokens[s_.end_token - 1].end});
+    e.trigger = Slice(c.cue, c.cue + 1);
+    SetTaxonomy(e, t);
+    // the counted people are the target (victims, detainees) or the source (a crowd)
+    std::uint32_t lo = std::min(c.end, c.cue), hi = std::max(c.end, c.cue);
+    const ActorMention* who = ActorWithin(lo, hi + 1);
+    if (!who) who = ActorWithin(c.first, std::max(c.cue, c.end) + 1);
+    if (who) {
+      if (c.kind == CountKind::kParticipants) e.source = FromMention(*who);
+      else e.target = FromMention(*who);
+    }
+    if (claim_) e.claimed_by = claim_;
+    Slot(e.counts, c.kind) = value;
+    e.negated = Negated(c.first);
+    e.modality = ModalityAt(c.first);
+    SetDate(e, c.cue);
+    RefineAcled(e);
+    SetLocation(e);
+    e.confidence = who ? 0.6 : 0.45;
+    return e;
+  }
+
+  const ArticleContext& ctx_;
+  const TokenizedText& tt_;
+  const Sentence& s_;
+  std::int32_t index_;
+  const SentenceMentions& m_;
+  const lexicon::Lexicon& lex_;
+  const CountryTable& countries_;
+  std::vector<std::uint32_t> speech_tokens_;
+  const ActorMention* claimant_ = nullptr;
+  std::optional<Claim> claim_;
+};
+
+}  // namespace
+
+std::vector<Event> CodeSentence(const ArticleContext& context, std::int32_t sentence_index,
+                                const recognize::SentenceMentions& mentions,
+                                const lexicon::Lexicon& lexicon, const CountryTable& countries) {
+  return SentenceCoder(context, sentence_index, mentions, lexicon, countries).Run();
+}
+
+}  // namespace dateline::code

@@ -1,0 +1,38 @@
+// Coding one sentence: triggers → events with source, target, claim,
+// negation, modality, counts and date. Private to the code module; the
+// article-level pieces (focus country, pronoun antecedents) come in through
+// ArticleContext so that this file knows nothing of other sentences.
+#ifndef DATELINE_CODE_SENTENCE_CODER_H_
+#define DATELINE_CODE_SENTENCE_CODER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "code/country_table.h"
+#include "dateline/article.h"
+#include "dateline/event.h"
+#include "dateline/sentence.h"
+#include "lexicon/lexicon.h"
+#include "recognize/mentions.h"
+
+namespace dateline::code {
+
+// What the article knows when a sentence is coded.
+struct ArticleContext {
+  const Article* article = nullptr;
+  const TokenizedText* text = nullptr;
+  std::string focus_country;  // alpha-3, may be empty
+  // Antecedents for pronouns and "the alliance"/"the country", from earlier sentences.
+  std::optional<Actor> last_person;
+  std::optional<Actor> last_group;
+  std::optional<Actor> last_organization;
+};
+
+std::vector<Event> CodeSentence(const ArticleContext& context, std::int32_t sentence_index,
+                                const recognize::SentenceMentions& mentions,
+                                const lexicon::Lexicon& lexicon, const CountryTable& countries);
+
+}  // namespace dateline::code
+
+#endif  // DATELINE_CODE_SENTENCE_CODER_H_

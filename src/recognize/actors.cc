@@ -1,0 +1,154 @@
+#include "recognize/actors.h"
+
+#include <algorithm>
+
+namespace dateline::recognize {
+namespace {
+
+using lexicon::ActorEntry;
+using lexicon::ActorKind;
+using lexicon::PhraseMatch;
+
+// Longest-first, non-overlapping selection of the dictionary matches.
+std::vector<PhraseMatch> SelectMatches(std::vector<PhraseMatch> matches) {
+  std::sort(matches.begin(), matches.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.end > b.end;
+  });
+  std::vector<PhraseMatch> kept;
+  for (const PhraseMatch& m : matches) {
+    if (!kept.empty() && m.first < kept.back().end) {
+      // overlapping: keep the longer one
+      if (m.end - m.first > kept.back().end - kept.back().first) kept.back() = m;
+      continue;
+    }
+    kept.push_back(m);
+  }
+  return kept;
+}
+
+bool IsPlaceKind(ActorKind k) { return k == ActorKind::kCountry || k == ActorKind::kDemonym; }
+
+bool IsHeadKind(ActorKind k) {
+  return k == ActorKind::kAgent || k == ActorKind::kOrganization || k == ActorKind::kPerson ||
+         k == ActorKind::kMedia;
+}
+
+std::string CodeOf(const std::string& country, const ActorEntry& head) {
+  if (head.kind == ActorKind::kOrganization || head.kind == ActorKind::kPerson) {
+    if (!head.code.empty()) return head.code;
+  }
+  return country + head.agent;
+}
+
+}  // namespace
+
+std::vector<ActorMention> FindActors(std::string_view article_text, const TokenizedText& text,
+                                     std::uint32_t first, std::uint32_t end,
+                                     const lexicon::Lexicon& lexicon) {
+  std::vector<PhraseMatch> matches = SelectMatches(lexicon.MatchActors(text, first, end));
+  auto norm = [&](std::uint32_t i) -> std::string_view {
+    return i < end ? std::string_view(text.tokens[i].norm) : std::string_view();
+  };
+  std::vector<ActorMention> out;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& m = matches[k];
+    const ActorEntry& e = lexicon.Actor(m.entry);
+    std::uint32_t phrase_first = m.first, phrase_end = m.end;
+    const ActorEntry* head = &e;
+    std::uint32_t head_token = m.first;
+    std::string country = e.country;
+
+    if (IsPlaceKind(e.kind)) {
+      // country/demonym + ['s | -led | -backed] + head
+      std::uint32_t j = m.end;
+      if (norm(j) == "'s" || norm(j) == "'") ++j;
+      if (norm(j) == "-" && (norm(j + 1) == "led" || norm(j + 1) == "backed" ||
+                             norm(j + 1) == "based" || norm(j + 1) == "allied")) {
+        j += 2;
+      }
+      // allow one or two plain words between ("Russian news agency", "Kazakh riot police")
+      std::size_t next = k + 1;
+      if (next < matches.size() && matches[next].first >= j && matches[next].first <= j + 2 &&
+          IsHeadKind(lexicon.Actor(matches[next].entry).kind)) {
+        const ActorEntry& h = lexicon.Actor(matches[next].entry);
+        bool plain_between = true;
+        for (std::uint32_t t = j; t < matches[next].first; ++t) {
+          plain_between &= text.tokens[t].kind == TokenKind::kWord && !text.tokens[t].capitalized;
+        }
+        if (plain_between || matches[next].first == j) {
+          head = &h;
+          head_token = matches[next].first;
+          phrase_end = matches[next].end;
+          if (!h.country.empty() && h.kind == ActorKind::kPerson) country = h.country;
+          k = next;
+        }
+      }
+      if (head == &e && e.kind == ActorKind::kDemonym) continue;  // "Kazakh institutions"
+    } else {
+      // agent + in/of/from + country: "Security forces in Kazakhstan"
+      std::size_t next = k + 1;
+      if (next < matches.size() && (norm(m.end) == "in" || norm(m.end) == "of" ||
+                                    norm(m.end) == "from")) {
+        const PhraseMatch& c = matches[next];
+        std::uint32_t c_first = c.first;
+        if (norm(c_first) == "the") ++c_first;
+        const ActorEntry& ce = lexicon.Actor(c.entry);
+        if ((c.first == m.end + 1 || (c.first == m.end + 2 && norm(m.end + 1) == "the")) &&
+            ce.kind == ActorKind::kCountry && e.kind == ActorKind::kAgent) {
+          country = ce.country;
+          phrase_end = c.end;
+          k = next;
+        }
+      }
+      // title agent + person: "President Kassym-Jomart Tokayev", "spokeswoman Saltanat Azirbek"
+      next = k + 1;
+      if (e.kind == ActorKind::kAgent && next < matches.size() && matches[next].first == m.end &&
+          lexicon.Actor(matches[next].entry).kind == ActorKind::kPerson) {
+        head = &lexicon.Actor(matches[next].entry);
+        head_token = matches[next].first;
+        country = head->country;
+        phrase_end = matches[next].end;
+        k = next;
+      }
+      // organisation + agent (+ name): "U.N. spokesman Stephane Dujarric" stays the organisation
+      if (e.kind == ActorKind::kOrganization && next < matches.size() &&
+          matches[next].first == m.end && lexicon.Actor(matches[next].entry).kind == ActorKind::kAgent) {
+        phrase_end = matches[next].end;
+        k = next;
+      }
+    }
+    // A person's name right after an agent title without a dictionary entry:
+    // "spokeswoman Saltanat Azirbek" — extend over capitalised words.
+    while (phrase_end < end && text.tokens[phrase_end].capitalized &&
+           text.tokens[phrase_end].kind == TokenKind::kWord && head->kind == ActorKind::kAgent &&
+           phrase_end > first && !text.tokens[phrase_end - 1].capitalized) {
+      ++phrase_end;
+    }
+
+    ActorMention a;
+    a.first = phrase_first;
+    a.end = phrase_end;
+    a.head = head_token;
+    a.kind = head->kind;
+    a.is_media = head->kind == ActorKind::kMedia || head->agent == "MED";
+    a.generic = head->kind == ActorKind::kAgent && head->agent == "CVL";
+    std::uint32_t start = text.tokens[phrase_first].start;
+    std::uint32_t stop = text.tokens[phrase_end - 1].end;
+    a.actor.text = std::string(article_text.substr(start, stop - start));
+    a.actor.start = start;
+    a.actor.end = stop;
+    a.actor.country = country.empty() ? head->country : country;
+    a.actor.agent = head->agent;
+    a.actor.name = head->name;
+    if (head->kind == ActorKind::kCountry) {
+      a.actor.code = head->country;
+    } else {
+      a.actor.code = CodeOf(a.actor.country, *head);
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace dateline::recognize
