@@ -8,20 +8,23 @@ namespace {
 
 // Titles before a name: the dot never ends a sentence.
 constexpr std::string_view kTitles[] = {
-    "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gens",
-    "gov", "govs", "hon", "insp", "lieut", "lt", "maj", "messrs", "mmes", "mr", "mrs", "ms",
-    "msgr", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "supt",
+    "adm", "amb", "atty", "brig", "capt", "cmdr", "cmdt", "col", "cpl", "det", "dr",
+    "fr", "gen", "gens", "gov", "govs", "hon", "insp", "lieut", "lt", "maj", "messrs", "mmes",
+    "mr", "mrs", "ms", "msgr", "pfc", "pres", "prof", "pvt", "rep", "reps", "rev", "sen",
+    "sens", "sgt", "spc", "supt",
 };
 static_assert(std::is_sorted(std::begin(kTitles), std::end(kTitles)));
 
 // End a sentence only before a common sentence starter.
 constexpr std::string_view kBeforeStarter[] = {
-    "ala", "apr", "ariz", "ark", "assn", "aug", "ave", "blvd", "bros", "calif", "co", "colo",
-    "conn", "corp", "cos", "dec", "del", "dept", "ed", "eds", "est", "feb", "fig", "fla", "ft",
-    "ga", "govt", "hwy", "ill", "inc", "ind", "jan", "jr", "jul", "jun", "kan", "kans", "ky",
-    "la", "llc", "ltd", "mar", "mass", "md", "mich", "minn", "miss", "mo", "mont", "mt", "neb",
-    "nev", "no", "nos", "nov", "oct", "okla", "op", "ore", "pa", "plc", "rd", "sep", "sept",
-    "sr", "st", "ste", "tenn", "tex", "univ", "va", "vol", "vt", "wash", "wis", "wyo",
+    "ala", "apr", "ariz", "ark", "art", "assn", "aug", "ave", "bhd", "blvd", "bros", "calif",
+    "co", "colo", "conn", "corp", "cos", "dec", "del", "dept", "div", "ed", "eds", "esq", "est",
+    "feb", "fig", "fla", "fri", "ft", "ga", "govt", "hwy", "ill", "inc", "ind", "jan", "jr",
+    "jul", "jun", "kan", "kans", "ky", "la", "llc", "ltd", "mar", "mass", "md", "mich", "minn",
+    "miss", "mo", "mont", "mt", "neb", "nev", "no", "nos", "nov", "oct", "okla", "op", "ore",
+    "pa", "plc", "pt", "pty", "rd", "rs", "sec", "sep", "sept", "sh", "sr", "st", "ste",
+    "tenn", "tex", "thu", "thurs", "tue", "tues", "univ", "va", "vol", "vt", "wash", "wis",
+    "wyo",
 };
 static_assert(std::is_sorted(std::begin(kBeforeStarter), std::end(kBeforeStarter)));
 
