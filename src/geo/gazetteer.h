@@ -15,7 +15,10 @@
 //   - a name index: normalised name (see normalize.h) -> places, from GeoNames
 //     names, ASCII names and Latin-script alternate names (filtered: see
 //     data/geo/noisy_aliases.tsv), country names and our curated aliases.
-//     Each name's places are ordered by population, largest first.
+//     Each name's places are ordered by population, largest first (the more
+//     specific first on a tie), except that an admin-1 region comes right
+//     after its own capital city (PPLA/PPLC) when both bear the name (Moscow
+//     the city, then Moscow the region; Basrah, then Basra governorate).
 //   - countries by ISO alpha-2 and alpha-3 with their capital, admin-1 regions
 //     by (country, code), and English demonyms ("Kazakhstani" -> KZ).
 //
@@ -80,7 +83,7 @@ struct CountryView {
 
 // The places a name may refer to.
 struct NameMatch {
-  std::span<const PlaceIndex> places;  // largest population first; empty if unknown
+  std::span<const PlaceIndex> places;  // in the order above; empty if unknown
   bool stop_listed = false;  // in data/geo/stoplist.txt: never a place by itself
   bool curated = false;      // from data/geo/aliases.tsv
 };

@@ -11,7 +11,8 @@
 //   names      NameRecord[num_names], sorted by normalised key bytes
 //   postings   uint32_t place indexes; a name's run is sorted by population
 //              (descending), then kind (city, admin-1, country: the more
-//              specific first on a tie), then id
+//              specific first on a tie), then id; an admin-1 region moves
+//              right after its same-named capital (see build.py)
 //   hash       uint32_t[hash_slots] (a power of two): name index + 1, 0 empty;
 //              slot = crc32(key) & (hash_slots - 1), linear probing
 //   demonyms   DemonymRecord[num_demonyms], sorted by normalised key bytes

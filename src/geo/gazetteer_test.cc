@@ -110,7 +110,7 @@ TEST_F(GazetteerTest, NoisyAlternatesAreDropped) {
       "PAR",
       "a si ta na",       // all-lowercase loose romanisation
       "pali",
-      "Ile-de-France",    // Paris's alternate that is its own region's name (the region stays)
+      "Ile-de-France",    // Paris's alternate, dropped by the noisy-aliases file (the region stays)
       "Paris 01",         // digits
       "Lungsod ng Bogota",  // noisy pattern
       "Federal City",     // noisy name
@@ -137,6 +137,18 @@ TEST_F(GazetteerTest, ParisCandidatesByPopulation) {
   EXPECT_EQ(gazetteer_->Place(tripoli[1])->kind, PlaceKind::kAdmin1);
   EXPECT_EQ(tripoli[2], 266826);
   EXPECT_EQ(Ids("Santiago").front(), 3871336);
+}
+
+TEST_F(GazetteerTest, CapitalCityBeforeItsSameNamedRegion) {
+  // The Moscow region's population (the sum of its cities, Zelenograd
+  // included) is larger than the city's, yet the city named Moscow, seat of
+  // that region, comes first.
+  std::vector<int32_t> moscow = Ids("Moscow");
+  ASSERT_EQ(moscow.size(), 2u);
+  EXPECT_EQ(moscow[0], 524901);
+  PlaceView region = *gazetteer_->Place(moscow[1]);
+  EXPECT_EQ(region.kind, PlaceKind::kAdmin1);
+  EXPECT_GT(region.population, gazetteer_->Place(524901)->population);
 }
 
 TEST_F(GazetteerTest, GeorgiaIsACountryAndAState) {

@@ -307,9 +307,8 @@ def build(args):
             flags[key] = flags.get(key, 0) | f
 
     country_keys = {cc: N(c["place"].name) for cc, c in countries.items()}
-    admin1_keys = {k: N(p.name) for k, p in admin1.items()}
     dropped = {"non_latin": 0, "lowercase": 0, "short": 0, "code": 0, "digits": 0,
-               "region_name": 0, "noisy": 0}
+               "country_name": 0, "noisy": 0}
     for p in places:
         primary_keys = {N(s) for s, prim in p.names if prim}
         for s, primary in p.names:
@@ -331,9 +330,8 @@ def build(args):
                 dropped["short"] += 1  # airport codes, abbreviations
             elif s.isupper() and len(s) <= 5:
                 dropped["code"] += 1  # ICAO codes and the like
-            elif p.kind == KIND_CITY and (key == country_keys.get(p.cc)
-                                          or key == admin1_keys.get((p.cc, p.admin1))):
-                dropped["region_name"] += 1  # Paris's "Ile-de-France"
+            elif p.kind == KIND_CITY and key == country_keys.get(p.cc):
+                dropped["country_name"] += 1  # Mexico City's "Mexico"
             elif is_noisy(key, str(p.gid)):
                 dropped["noisy"] += 1
             else:
@@ -399,6 +397,35 @@ def build(args):
     return write(args.out, places, countries, admin1, index, flags, demonyms, dropped)
 
 
+def order_candidates(key, refs, places):
+    """Largest population first, the more specific place first on a tie; and
+    an admin-1 region right after its own capital (PPLA/PPLC) when both bear
+    the name (Moscow city before the Moscow federal-city region, whose
+    cities500 population sum is larger; Basrah before Basra governorate), so
+    the first candidate is the one news means when nothing else is known."""
+    refs = sorted(refs, key=lambda i: (-places[i].pop, places[i].kind, places[i].gid))
+    seat_of = {}
+    for i in refs:
+        r = places[i]
+        if r.kind != KIND_ADMIN1:
+            continue
+        for j in refs:
+            c = places[j]
+            if (c.kind == KIND_CITY and c.cc == r.cc and c.admin1 == r.admin1
+                    and c.fcode in ("PPLA", "PPLC")):
+                seat_of[i] = j
+                break
+    out = []
+    deferred = {}
+    for i in refs:
+        if i in seat_of and seat_of[i] not in out:
+            deferred.setdefault(seat_of[i], []).append(i)
+            continue
+        out.append(i)
+        out.extend(deferred.pop(i, []))
+    return out
+
+
 def write(out, places, countries, admin1, index, flags, demonyms, dropped):
     strings = bytearray()
     interned = {}
@@ -445,7 +472,7 @@ def write(out, places, countries, admin1, index, flags, demonyms, dropped):
     postings = bytearray()
     num_postings = 0
     for key in keys:
-        refs = sorted(index[key], key=lambda i: (-places[i].pop, places[i].kind, places[i].gid))
+        refs = order_candidates(key, index[key], places)
         off, ln = intern(key)
         name_bytes += NAME_FMT.pack(off, ln, flags.get(key, 0), num_postings, len(refs))
         postings += struct.pack(f"<{len(refs)}I", *refs)
