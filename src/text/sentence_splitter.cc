@@ -16,14 +16,16 @@ class Splitter {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::kWord) return t.norm.size() > 1 && t.norm.back() == '.';
     if (t.kind != TokenKind::kPunct) return false;
-    return t.norm == "." || t.norm == "?" || t.norm == "!" || t.norm == "...";
+    if (t.norm.size() == 1) return t.norm[0] == '.' || t.norm[0] == '?' || t.norm[0] == '!';
+    return t.norm == "...";
   }
 
   // A closing quote or bracket written against the token before it.
   bool IsCloser(std::uint32_t i) const {
     const Token& t = tokens_[i];
-    if (t.kind != TokenKind::kPunct || !t.joined_left || IsOpenerSurface(i)) return false;
-    return t.norm == "\"" || t.norm == "'" || t.norm == ")" || t.norm == "]" || t.norm == "}";
+    if (t.kind != TokenKind::kPunct || !t.joined_left || t.norm.size() != 1) return false;
+    const char c = t.norm[0];
+    return (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}') && !IsOpenerSurface(i);
   }
 
   // Whether a sentence may end after terminator i (closers absorbed up to j),

@@ -119,6 +119,13 @@ const TokenRow kTokenRows[] = {
     {"\u00C9lys\u00E9e Palace", "\u00C9lys\u00E9e|Palace", "\u00E9lys\u00E9e|palace", "WW"},
     {"\u041C\u041E\u0421\u041A\u0412\u0410 said", "\u041C\u041E\u0421\u041A\u0412\u0410|said",
      "\u043C\u043E\u0441\u043A\u0432\u0430|said", "WW"},
+    {"\u0130STANBUL and \u0141\u00D3D\u0179, \u00D1U\u00D1OA",
+     "\u0130STANBUL|and|\u0141\u00D3D\u0179|,|\u00D1U\u00D1OA",
+     "istanbul|and|\u0142\u00F3d\u017A|,|\u00F1u\u00F1oa", "WWWPW"},
+    {"C\u00F4te d\u2019Ivoire\u2019s army", "C\u00F4te|d\u2019Ivoire|\u2019s|army",
+     "c\u00F4te|d'ivoire|'s|army", "WW'W"},
+    {"\u0391\u0398\u0397\u039D\u0391 \u2212 5", "\u0391\u0398\u0397\u039D\u0391|\u2212|5",
+     "\u03B1\u03B8\u03B7\u03BD\u03B1|-|5", "WPN"},
     // Invisible characters: a soft hyphen inside a word stays in the surface
     // only; no-break space separates.
     {"inter\u00ADnational\u00A0news", "inter\u00ADnational|news", "international|news", "WW"},
