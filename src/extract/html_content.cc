@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "extract/html_metadata.h"
 #include "extract/html_text.h"
 
 namespace dateline::extract {
@@ -23,7 +24,33 @@ enum ClassFlag : std::uint32_t {
   kCaptionClass = 1u << 3,
   kBylineClass = 1u << 4,
   kDateClass = 1u << 5,
+  kInvisible = 1u << 6,  // hidden by a common CSS convention, or a hover card
+  kEmbed = 1u << 7,      // an embedded post (tweet, instagram) inside the article
 };
+
+// Whole class words that hide an element, and stems of hover cards/tooltips.
+bool IsInvisibleWord(std::string_view t) {
+  static constexpr std::string_view kWords[] = {
+      "hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+      "screenreader-only", "is-hidden", "u-hidden", "hide", "d-none", "element-invisible",
+      "offscreen", "sr-text"};
+  for (std::string_view w : kWords) {
+    if (t == w) return true;
+  }
+  // The card itself ("tooltip", "rollover-people-block"), not its trigger
+  // ("rollover-people", which wraps the visible link).
+  static constexpr std::string_view kStems[] = {"rollover", "tooltip", "popover", "hovercard"};
+  static constexpr std::string_view kCardEnds[] = {"-block", "-content", "-card", "-body",
+                                                   "-box", "-panel", "-popup", "-text"};
+  for (std::string_view p : kStems) {
+    if (t.size() < p.size() || t.compare(0, p.size(), p) != 0) continue;
+    if (t.size() == p.size()) return true;
+    for (std::string_view e : kCardEnds) {
+      if (t.size() > e.size() && t.compare(t.size() - e.size(), e.size(), e) == 0) return true;
+    }
+  }
+  return false;
+}
 
 bool HasPrefix(std::string_view t, std::string_view p) {
   if (t.size() < p.size() || t[0] != p[0]) return false;
@@ -49,7 +76,7 @@ std::uint32_t TokenFlags(std::string_view t) {
       "carousel", "newsletter", "offcanvas", "overlay", "dropdown", "skiplink", "skip-link"};
   static constexpr std::string_view kNegativeWords[] = {
       "ad", "ads", "adv", "dfp", "nav", "tags", "tag", "meta", "bio", "more", "next", "prev",
-      "sr", "hidden", "hide", "print", "email", "follow", "header", "masthead", "utility",
+      "sr", "print", "email", "follow", "header", "masthead", "utility",
       "tools", "footnotes", "contributors", "keywords", "topics", "sharebar", "byline-bio",
       "author-bio", "authorbio", "endorsement", "aside", "callout", "pullquote", "correction"};
   static constexpr std::string_view kPositivePrefixes[] = {"article", "story", "content", "entry",
@@ -101,6 +128,7 @@ std::uint32_t ClassFlags(std::string_view words) {
     while (j < n && words[j] != ' ') ++j;
     if (j > i) {
       std::string_view whole = words.substr(i, j - i);
+      if (IsInvisibleWord(whole)) f |= kInvisible;
       std::uint32_t wf = TokenFlags(whole);
       f |= wf & (kStrongPositive | kCaptionClass | kBylineClass | kDateClass | kNegative |
                  kPositive);
@@ -110,13 +138,19 @@ std::uint32_t ClassFlags(std::string_view words) {
       while (split && a < whole.size()) {
         std::size_t b = a;
         while (b < whole.size() && whole[b] != '-' && whole[b] != '_') ++b;
-        if (b > a) f |= TokenFlags(whole.substr(a, b - a)) & ~kStrongPositive;
+        if (b > a) {
+          std::string_view part = whole.substr(a, b - a);
+          if (part == "embed" || part == "embedded" || part == "tweet" || part == "twitter") {
+            f |= kEmbed;
+          }
+          f |= TokenFlags(part) & ~kStrongPositive;
+        }
         a = b + 1;
       }
     }
     i = j;
   }
-  if ((f & kStrongPositive) != 0) f &= ~kNegative;
+  if ((f & (kStrongPositive | kEmbed)) != 0) f &= ~kNegative;
   return f;
 }
 
@@ -320,6 +354,10 @@ struct Walker {
             f = it->second;
           }
           flags[i] = f;
+          if (f & kInvisible) {
+            first[i] = end[i] = static_cast<std::uint32_t>(blocks.size());
+            goto next;
+          }
           Enter(i, n, f);
           if (n.first_child != kNoNode) {
             i = n.first_child;
@@ -330,6 +368,7 @@ struct Walker {
           first[i] = end[i] = static_cast<std::uint32_t>(blocks.size());
         }
       }
+    next:
       // move on: next sibling, or climb and exit parents
       if (i == 0) break;
       if (nodes[i].next_sibling != kNoNode) {
@@ -433,14 +472,38 @@ bool IsBoilerplateLine(std::string_view text) {
 
 namespace {
 
-bool IsCreditLine(std::string_view s) {
+bool IsCreditLine(std::string_view s, std::uint32_t words) {
   s = html_text::Trim(s);
+  if (words <= 15) {
+    static constexpr std::string_view kMarks[] = {
+        "Getty Images", "AP Photo", "Photo by ", "Photo: ", "Photograph: ", "Photographer: ",
+        "Image Source:", "Image credit", "Image: ", "Credit: ", "REUTERS/", "/ Reuters",
+        "/Reuters", "Photo credit", "(Photo", "(Image", "Picture: ", "Pictured: ", "Shutterstock",
+        "via AP", "AFP via", "/AFP", "/ AFP", "EPA-EFE", "Courtesy of "};
+    for (std::string_view m : kMarks) {
+      if (s.find(m) != std::string_view::npos) return true;
+    }
+  }
   if (s.size() < 8 || s.size() > 200 || s.front() != '(' || s.back() != ')') return false;
   std::string_view inner = s.substr(1, s.size() - 2);
   return inner.find("Photo") != std::string_view::npos ||
          inner.find("photo") != std::string_view::npos ||
          inner.find("Image") != std::string_view::npos ||
          inner.find("Getty") != std::string_view::npos;
+}
+
+// Running text with many inline links (a sentence whose names are links)
+// rather than a list of links.
+bool IsLinkedProse(const RawBlock& b) {
+  if (b.kind != RawKind::kText && b.kind != RawKind::kQuote) return false;
+  if (b.words < 12 || b.link_chars * 4 > b.chars * 3) return false;
+  std::string_view t = b.text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == ')')) t.remove_suffix(1);
+  if (t.empty()) return false;
+  char last = t.back();
+  if (last == '.' || last == '!' || last == '?') return true;
+  // closing curly quote U+201D or a URL ending a tweet
+  return (t.size() >= 3 && t.substr(t.size() - 3) == "\xe2\x80\x9d") || b.kind == RawKind::kQuote;
 }
 
 bool IsBylineText(std::string_view s, std::uint32_t words) {
@@ -504,7 +567,7 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
   std::size_t matched_total = 0;
   for (RawBlock& b : blocks) {
     b.boilerplate = IsBoilerplateLine(b.text);
-    if (!b.caption && IsCreditLine(b.text)) b.caption = true;
+    if (!b.caption && IsCreditLine(b.text, b.words)) b.caption = true;
     if (use_hint) {
       std::string nb_text = Normalized(b.text, false);
       b.matched = MatchesHint(nb_text, hint_norm);
@@ -603,7 +666,7 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
         continue;
       }
       if (b.boilerplate) continue;
-      if (b.link_chars * 2 > b.chars) continue;
+      if (b.link_chars * 2 > b.chars && !IsLinkedProse(b)) continue;
       if (b.kind == RawKind::kHeading && (b.heading == 1 || b.words > 30)) continue;
       keep[k] = true;
     }
@@ -632,6 +695,15 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
     if (!keep[k]) continue;
     RawBlock& b = blocks[k];
     if (b.caption) continue;
+    if (b.words <= 8 && b.text.find('@') == std::string::npos &&
+        !html_text::StartsWithNoCase(b.text, "\xe2\x80\x94") && ParseDateText(b.text).known()) {  // "Nov. 19, 2019, 8:41 AM"
+      keep[k] = false;
+      continue;
+    }
+    if (b.words <= 6 && html_text::StartsWithNoCase(b.text, "related")) {
+      keep[k] = false;
+      continue;
+    }
     if (b.meta_line || IsBylineText(b.text, b.words) || LooksLikeDateLine(b.text, b.words)) {
       keep[k] = false;
       continue;
