@@ -152,7 +152,7 @@ PublishDate ParseDateText(std::string_view text) {
   return {};
 }
 
-PublishDate DateFromUrl(std::string_view url) {
+PublishDate HtmlDateFromUrl(std::string_view url) {
   // Skip scheme and host.
   std::size_t start = url.find("://");
   start = (start == std::string_view::npos) ? 0 : url.find('/', start + 3);
@@ -491,9 +491,9 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
   }
   if (!md.published.known()) {
     std::string_view url = md.url;
-    PublishDate d = DateFromUrl(url);
+    PublishDate d = HtmlDateFromUrl(url);
     if (!d.known()) {
-      if (const std::string* u = FindMeta(dom, "og:url")) d = DateFromUrl(*u);
+      if (const std::string* u = FindMeta(dom, "og:url")) d = HtmlDateFromUrl(*u);
     }
     if (d.known()) {
       md.published = d;

@@ -42,7 +42,7 @@ PublishDate ParseDateText(std::string_view text);
 
 // A date in a URL path: /2019/11/25/, /2019-11-25/, /20191125/ (day),
 // /2019/11/ (month). Unknown when none.
-PublishDate DateFromUrl(std::string_view url);
+PublishDate HtmlDateFromUrl(std::string_view url);
 
 }  // namespace dateline::extract
 
