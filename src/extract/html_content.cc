@@ -445,10 +445,23 @@ bool IsBoilerplateLine(std::string_view text) {
       "thank you for subscribing", "thanks for signing up", "want more", "don't miss",
       "trending:", "watch:", "listen:", "more from", "to continue reading",
       "already a subscriber", "already have an account", "privacy policy",
-      "terms of use", "terms of service", "advertisement"};
+      "terms of use", "terms of service", "advertisement", "like this story",
+      "share this story", "share this article", "join the conversation"};
   std::string_view s = StripPunct(html_text::Trim(text));
   if (s.empty()) return true;
   if (s.size() > 220) return false;
+  // Wire slug lines ("BC-EU--Britain-Election, 1st Ld-Writethru") and video
+  // player labels ("VIDEO3:4503:45").
+  if (html_text::StartsWithNoCase(s, "bc-") && s.size() < 100) return true;
+  if (html_text::StartsWithNoCase(s, "video") && s.size() > 5 && s[5] >= '0' && s[5] <= '9') {
+    return true;
+  }
+  // "Follow ... coverage at https://..." / "Follow us on ..."
+  if (html_text::StartsWithNoCase(s, "follow ") &&
+      (s.find("coverage") != std::string_view::npos || s.find("http") != std::string_view::npos ||
+       s.find("Twitter") != std::string_view::npos || s.find("Facebook") != std::string_view::npos)) {
+    return true;
+  }
   for (std::string_view w : kWhole) {
     if (html_text::EqualsNoCase(s, w)) return true;
   }
@@ -597,12 +610,19 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
   std::vector<double> good_prefix(nb + 1, 0);
   for (std::size_t k = 0; k < nb; ++k) good_prefix[k + 1] = good_prefix[k] + good_weight(blocks[k]);
   const double total_good = good_prefix[nb];
+  std::vector<std::uint64_t> chars_prefix(nb + 1, 0);
+  for (std::size_t k = 0; k < nb; ++k) chars_prefix[k + 1] = chars_prefix[k] + blocks[k].chars;
   std::vector<int> drop_diff(nb + 1, 0);
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const HtmlNode& n = nodes[i];
     if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
     if (n.tag == HtmlTag::kBody || n.tag == HtmlTag::kHtml) continue;
     bool furniture = IsFurnitureTag(n.tag) || (w.flags[i] & kNegative) != 0;
+    // Author boxes (byline or bio): small elements with author/byline words.
+    if ((w.flags[i] & kBylineClass) &&
+        chars_prefix[w.end[i]] - chars_prefix[w.first[i]] <= 1500) {
+      furniture = true;
+    }
     if (!furniture) continue;
     double g = good_prefix[w.end[i]] - good_prefix[w.first[i]];
     if (g >= 0.6 * total_good && g > 0) continue;  // holds most of the page: keep
@@ -616,8 +636,6 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
   }
 
   // Short byline / author / date elements: not body.
-  std::vector<std::uint64_t> chars_prefix(nb + 1, 0);
-  for (std::size_t k = 0; k < nb; ++k) chars_prefix[k + 1] = chars_prefix[k] + blocks[k].chars;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const HtmlNode& n = nodes[i];
     if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
