@@ -296,7 +296,11 @@ Status LexiconImpl::LoadOrganizations(const fs::path& file) {
     Status s = ColumnCount(file, line, 3, 3, "CODE, KIND, names");
     if (!s.ok()) return s;
     const std::string& code = line.fields[0];
-    if (!IsUpperCode(code, 3, 12)) return LineError(file, line, "'" + code + "' is no actor code");
+    bool code_ok = code.size() >= 3 && code.size() <= 15 && code[0] >= 'A' && code[0] <= 'Z' &&
+                   std::all_of(code.begin(), code.end(), [](char c) {
+                     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                   });
+    if (!code_ok) return LineError(file, line, "'" + code + "' is no actor code (capitals and digits)");
     std::string country, agent = line.fields[1];
     if (std::size_t colon = agent.find(':'); colon != std::string::npos) {
       country = agent.substr(0, colon);
@@ -443,35 +447,33 @@ Status LexiconImpl::LoadEvents(const fs::path& file) {
     }
     // Slots at either end are markers, not tokens of the match.
     std::vector<std::string> words = SplitList(e.pattern, ' ');
-    auto end_slot = [&](const std::string& w, SlotPlace place) -> bool {
-      if (w == "+") {
-        if (e.target != SlotPlace::kDefault) return false;
-        e.target = place;
-      } else if (w == "$") {
-        if (e.source != SlotPlace::kDefault) return false;
-        e.source = place;
-      }
-      return true;
+    // The first slot of a kind wins: leading over trailing ("+ ~be extradited
+    // to +": the target is the one extradited), inner over either end.
+    auto end_slot = [&](const std::string& w, SlotPlace place) {
+      SlotPlace& slot = w == "+" ? e.target : e.source;
+      if (slot == SlotPlace::kDefault) slot = place;
     };
     while (!words.empty() && (words.front() == "+" || words.front() == "$")) {
-      if (!end_slot(words.front(), SlotPlace::kBefore)) return LineError(file, line, "two slots of one kind");
+      end_slot(words.front(), SlotPlace::kBefore);
       words.erase(words.begin());
     }
     while (!words.empty() && (words.back() == "+" || words.back() == "$")) {
-      if (!end_slot(words.back(), SlotPlace::kAfter)) return LineError(file, line, "two slots of one kind");
+      end_slot(words.back(), SlotPlace::kAfter);
       words.pop_back();
     }
-    if (e.target == SlotPlace::kBefore) e.passive = true;
     std::string core;
     for (const std::string& w : words) {
       if (w == "+" || w == "$") {
+        // An inner slot wins over an end marker of the same kind ("~urge + to
+        // investigate +": the target is the one urged); two inner ones are an error.
         SlotPlace& place = w == "+" ? e.target : e.source;
-        if (place != SlotPlace::kDefault) return LineError(file, line, "two slots of one kind");
+        if (place == SlotPlace::kInside) return LineError(file, line, "two inner slots of one kind");
         place = SlotPlace::kInside;
       }
       core += (core.empty() ? "" : " ") + w;
     }
     if (core.empty()) return LineError(file, line, "empty pattern");
+    if (e.target == SlotPlace::kBefore) e.passive = true;
     Result<std::vector<Path>> paths = ExpandPhrase(core, kEventSyntax, inflector_);
     if (!paths.ok()) {
       return LineError(file, line, "'" + e.pattern + "': " + paths.status().message());

@@ -45,7 +45,11 @@
 //
 // A slot at the end of a pattern is not part of the match: EventPattern::source
 // and ::target say where the coder should look (kBefore/kAfter); an inner slot
-// is captured in PhraseMatch. A pattern that starts with + is passive.
+// is captured in PhraseMatch. A pattern that starts with + is passive. The
+// first slot of a kind wins, an inner one over either end ("~urge + to
+// investigate +": the target is the one urged), a leading one over a trailing
+// one ("+ ~be extradited to +"); later ones only mark a phrase there. Two
+// inner slots of one kind are an error.
 //
 // Load fails with a Status naming file:line for a malformed line. Load is
 // slow-ish (it compiles); the result is immutable and safe to use from any

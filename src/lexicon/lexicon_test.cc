@@ -302,7 +302,7 @@ TEST(LexiconTest, MalformedLinesNameFileAndLine) {
       {"events/a.txt", "14\t* riot\n", "events/a.txt:1"},
       {"events/a.txt", "14\triot\tloud\n", "events/a.txt:1"},
       {"events/a.txt", "99\triot\n", "events/a.txt:1"},  // no such CAMEO code in cameo.tsv
-      {"events/a.txt", "14\t+ ~attack +\n", "events/a.txt:1"},
+      {"events/a.txt", "14\t~attack + and + now\n", "events/a.txt:1"},
       {"cameo.tsv", "14\tProtest\tvery bad\t3\n", "cameo.tsv:1"},
       {"quantities.txt", "dozens\t99\t24\t-\n", "quantities.txt:1"},
       {"counts.txt", "slain\tafter\tkilled\n", "counts.txt:1"},

@@ -1,0 +1,251 @@
+// The real dictionaries under data/: they load, and they give what a user
+// would notice ("riot police" is COP, "U.S." is USA, "dozens" is 24-99).
+// Also prints the load time and the matching speed (see the report in
+// data/README.md for the figures and how to reproduce them).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "lexicon/lexicon.h"
+#include "lexicon/test_tokens.h"
+#ifdef DATELINE_HAVE_TEXT
+#include "text/tokenizer.h"
+#endif
+
+namespace dateline::lexicon {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kData = DATELINE_SOURCE_DIR "/data";
+
+TokenizedText Tok(std::string_view s) {
+#ifdef DATELINE_HAVE_TEXT
+  return text::TokenizeText(s);
+#else
+  return testing::Tokens(s);
+#endif
+}
+
+const Lexicon& Real() {
+  static const Lexicon* lex = [] {
+    auto t0 = std::chrono::steady_clock::now();
+    Result<std::unique_ptr<const Lexicon>> r = Lexicon::Load(kData);
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().ToString();
+      static const Lexicon* none = nullptr;
+      return none;
+    }
+    std::printf("load: %.1f ms, %zu actor entries, %zu event patterns\n", ms, (*r)->actor_count(),
+                (*r)->event_pattern_count());
+    return std::move(r).value().release();
+  }();
+  if (lex == nullptr) std::abort();
+  return *lex;
+}
+
+// The longest actor match starting at the first token of `phrase` inside
+// "xx <phrase> yy" context, as "KIND:code".
+std::string LongestActor(const std::string& sentence, const std::string& phrase) {
+  const Lexicon& lex = Real();
+  TokenizedText t = Tok(sentence);
+  std::vector<PhraseMatch> ms = lex.MatchActors(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+  std::size_t at = sentence.find(phrase);
+  for (const PhraseMatch& m : ms) {
+    if (t.tokens[m.first].start != at) continue;
+    const ActorEntry& a = lex.Actor(m.entry);
+    const char* kinds[] = {"country", "demonym", "agent", "org", "person", "media"};
+    return std::string(kinds[static_cast<int>(a.kind)]) + ":" + a.code;
+  }
+  return "none";
+}
+
+TEST(RealDataTest, ActorsUsersNotice) {
+  struct Row {
+    const char* sentence;
+    const char* phrase;
+    const char* expected;
+  } rows[] = {
+      {"Riot police block a street in Almaty.", "Riot police", "agent:COP"},
+      {"The riot police fired.", "riot police", "agent:COP"},
+      {"Security forces in Kazakhstan killed dozens of protesters.", "Security forces", "agent:COP"},
+      {"Security forces in Kazakhstan killed dozens of protesters.", "Kazakhstan", "country:KAZ"},
+      {"Security forces in Kazakhstan killed dozens of protesters.", "protesters", "agent:PRO"},
+      {"Kazakhstan's president asked for help.", "Kazakhstan", "country:KAZ"},
+      {"The U.S. said it was watching.", "U.S.", "country:USA"},
+      {"The US said it was watching.", "US", "country:USA"},
+      {"He spoke in the United States on Friday.", "United States", "country:USA"},
+      {"Kazakh troops were deployed.", "Kazakh", "demonym:KAZ"},
+      {"Kazakhstani officials said.", "Kazakhstani", "demonym:KAZ"},
+      {"American diplomats left.", "American", "demonym:USA"},
+      {"Russian paratroopers arrived.", "Russian", "demonym:RUS"},
+      {"British ministers met.", "British", "demonym:GBR"},
+      {"Emirati forces withdrew.", "Emirati", "demonym:ARE"},
+      {"Fighting in Burma continued.", "Burma", "country:MMR"},
+      {"Ivory Coast voted.", "Ivory Coast", "country:CIV"},
+      {"Czechia and Swaziland signed.", "Czechia", "country:CZE"},
+      {"Czechia and Swaziland signed.", "Swaziland", "country:SWZ"},
+      {"Turkey sent troops.", "Turkey", "country:TUR"},
+      {"They ate roast turkey.", "turkey", "none"},
+      {"The CSTO will send troops.", "CSTO", "org:IGOCSTO"},
+      {"The Collective Security Treaty Organization will send troops.",
+       "Collective Security Treaty Organization", "org:IGOCSTO"},
+      {"The U.N. Security Council met.", "U.N. Security Council", "org:UNOSC"},
+      {"President Kassym-Jomart Tokayev said.", "Kassym-Jomart Tokayev", "person:KAZGOV"},
+      {"Tokayev said the attackers were liquidated.", "Tokayev", "person:KAZGOV"},
+      {"Tokayev said the attackers were liquidated.", "attackers", "agent:REB"},
+      {"Putin spoke on Friday.", "Putin", "person:RUSGOV"},
+      {"Tass reported the figures.", "Tass", "media:RUSMED"},
+      {"state news channel Khabar-24 said", "Khabar-24", "media:KAZMED"},
+      {"the Interior Ministry said", "Interior Ministry", "agent:GOV"},
+      {"rights groups said", "rights groups", "agent:NGO"},
+      {"the Red Cross said", "Red Cross", "org:IGOIRC"},
+  };
+  for (const Row& r : rows) EXPECT_EQ(LongestActor(r.sentence, r.phrase), r.expected) << r.sentence;
+}
+
+TEST(RealDataTest, Quantities) {
+  struct Row {
+    const char* text;
+    std::int64_t min, max;
+  } rows[] = {
+      {"dozens", 24, 99},           {"Twelve", 12, 12},          {"twelve", 12, 12},
+      {"a dozen", 12, 12},          {"hundreds", 200, 999},      {"thousands", 2000, 9999},
+      {"tens of thousands", 20000, 99999}, {"twenty-one", 21, 21}, {"ninety nine", 99, 99},
+      {"several", 3, 7},            {"a few", 2, 5},
+  };
+  const Lexicon& lex = Real();
+  for (const Row& r : rows) {
+    TokenizedText t = Tok(r.text);
+    std::vector<PhraseMatch> ms = lex.MatchQuantities(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+    ASSERT_FALSE(ms.empty()) << r.text;
+    EXPECT_EQ(ms[0].first, 0u) << r.text;
+    EXPECT_EQ(lex.Quantity(ms[0].entry).min, r.min) << r.text;
+    EXPECT_EQ(lex.Quantity(ms[0].entry).max, r.max) << r.text;
+  }
+}
+
+TEST(RealDataTest, CountCues) {
+  struct Row {
+    const char* text;
+    CountKind kind;
+  } rows[] = {
+      {"killed", CountKind::kKilled},     {"lost their lives", CountKind::kKilled},
+      {"liquidated", CountKind::kKilled}, {"wounded", CountKind::kInjured},
+      {"detained", CountKind::kArrested}, {"protesters", CountKind::kParticipants},
+      {"fled", CountKind::kDisplaced},    {"peacekeepers", CountKind::kTroops},
+  };
+  const Lexicon& lex = Real();
+  for (const Row& r : rows) {
+    TokenizedText t = Tok(r.text);
+    std::vector<PhraseMatch> ms = lex.MatchCountCues(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+    bool found = std::any_of(ms.begin(), ms.end(), [&](const PhraseMatch& m) {
+      return lex.Cue(m.entry).kind == r.kind;
+    });
+    EXPECT_TRUE(found) << r.text;
+  }
+}
+
+TEST(RealDataTest, EventCodesAreInTheCrosswalk) {
+  const Lexicon& lex = Real();
+  if (!fs::exists(kData + "/cameo.tsv")) GTEST_SKIP() << "no data/cameo.tsv yet";
+  std::set<std::string> codes;
+  std::ifstream in(kData + "/cameo.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    codes.insert(line.substr(0, line.find('\t')));
+  }
+  for (std::size_t i = 0; i < lex.event_pattern_count(); ++i) {
+    const EventPattern& e = lex.Event(static_cast<std::uint32_t>(i));
+    EXPECT_EQ(codes.count(e.cameo), 1u) << e.source_file << ":" << e.line << ": " << e.cameo;
+  }
+}
+
+TEST(RealDataTest, EnoughPatterns) {
+  const Lexicon& lex = Real();
+  if (!fs::exists(kData + "/events")) GTEST_SKIP() << "no data/events yet";
+  std::size_t files = 0;
+  for (const auto& f : fs::directory_iterator(kData + "/events")) files += f.path().extension() == ".txt";
+  if (files == 0) GTEST_SKIP() << "data/events is empty";
+  EXPECT_GE(lex.event_pattern_count(), 1500u);
+  EXPECT_GE(lex.actor_count(), 600u);
+}
+
+TEST(RealDataTest, MalformedLineFailsWithFileAndLine) {
+  // A copy of the real data with one bad line appended to agents.txt.
+  fs::path dir = fs::temp_directory_path() / ("dateline-lexicon-real-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(kData, dir, fs::copy_options::recursive);
+  std::size_t lines = 0;
+  {
+    std::ifstream in(dir / "actors" / "agents.txt");
+    std::string l;
+    while (std::getline(in, l)) ++lines;
+  }
+  std::ofstream(dir / "actors" / "agents.txt", std::ios::app) << "cop\tpolice\n";
+  Result<std::unique_ptr<const Lexicon>> r = Lexicon::Load(dir.string());
+  fs::remove_all(dir);
+  ASSERT_FALSE(r.ok());
+  std::string where = "agents.txt:" + std::to_string(lines + 1) + ":";
+  EXPECT_NE(r.status().message().find(where), std::string::npos) << r.status().message();
+}
+
+// Matching speed over news-like sentences of our own: all actor and event
+// patterns, one core. Prints tokens per second; asserts a loose floor only
+// (the machine is shared).
+TEST(RealDataTest, MatchingSpeed) {
+  const Lexicon& lex = Real();
+  const char* sentences[] = {
+      "Security forces in Kazakhstan killed dozens of protesters who stormed government buildings "
+      "and set them on fire, authorities said Thursday.",
+      "Twelve police officers were killed and 353 injured, the Interior Ministry told state news "
+      "channel Khabar-24.",
+      "President Kassym-Jomart Tokayev called on the Collective Security Treaty Organization for "
+      "help, and Russian paratroopers arrived in Almaty on Thursday.",
+      "Thousands of demonstrators took to the streets of the capital to protest against rising "
+      "fuel prices, and riot police used tear gas and stun grenades to disperse them.",
+      "Rebels opened fire on a convoy of United Nations peacekeepers near the border, wounding "
+      "three soldiers, the mission said in a statement.",
+      "The government imposed a state of emergency and a curfew from 11 p.m. to 7 a.m. after "
+      "looters ransacked shops in several cities.",
+      "Human Rights Watch urged the authorities to release the journalists detained during the "
+      "protests and to investigate the killings.",
+      "Israeli warplanes struck targets in Gaza overnight, and Hamas fired rockets at southern "
+      "Israel, the military said.",
+  };
+  std::vector<TokenizedText> docs;
+  std::size_t tokens = 0;
+  for (int rep = 0; rep < 250; ++rep) {
+    for (const char* s : sentences) {
+      docs.push_back(Tok(s));
+      tokens += docs.back().tokens.size();
+    }
+  }
+  std::size_t matches = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  for (int round = 0; round < 4; ++round) {
+    for (const TokenizedText& d : docs) {
+      auto n = static_cast<std::uint32_t>(d.tokens.size());
+      matches += lex.MatchActors(d, 0, n).size();
+      matches += lex.MatchEvents(d, 0, n).size();
+    }
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  double rate = 4.0 * tokens / s;
+  std::printf("matching actors+events: %zu tokens x4 in %.3f s = %.2f M tokens/s (%zu matches)\n",
+              tokens, s, rate / 1e6, matches);
+  EXPECT_GT(matches, 0u);
+  EXPECT_GT(rate, 200000.0);
+}
+
+}  // namespace
+}  // namespace dateline::lexicon
