@@ -19,38 +19,76 @@
 namespace {
 
 constexpr std::string_view kActors[] = {
-    "Security forces", "Riot police", "Hundreds of protesters", "Gen. Marat Ospanov",
-    "The Interior Ministry", "U.S. Secretary of State Ana Ruiz", "Government troops",
-    "A Russia-led force", "Rebels loyal to Col. Idriss Mahamat", "The U.N. refugee agency",
-    "Mr. Tokayev", "Dozens of students", "Kazakhstan's president", "Police in S\u00E3o Paulo",
-    "Residents of the Jos\u00E9 Mart\u00ED district", "The protesters\u2019 leaders",
+    "Security forces",
+    "Riot police",
+    "Hundreds of protesters",
+    "Gen. Marat Ospanov",
+    "The Interior Ministry",
+    "U.S. Secretary of State Ana Ruiz",
+    "Government troops",
+    "A Russia-led force",
+    "Rebels loyal to Col. Idriss Mahamat",
+    "The U.N. refugee agency",
+    "Mr. Tokayev",
+    "Dozens of students",
+    "Kazakhstan's president",
+    "Police in S\u00E3o Paulo",
+    "Residents of the Jos\u00E9 Mart\u00ED district",
+    "The protesters\u2019 leaders",
 };
 constexpr std::string_view kActions[] = {
-    "clashed with", "fired tear gas at", "called on", "detained 2,000 supporters of",
-    "accused", "set fire to the offices of", "negotiated a 180-day truce with",
-    "demanded the release of", "opened fire on", "met", "threatened to arrest",
+    "clashed with",
+    "fired tear gas at",
+    "called on",
+    "detained 2,000 supporters of",
+    "accused",
+    "set fire to the offices of",
+    "negotiated a 180-day truce with",
+    "demanded the release of",
+    "opened fire on",
+    "met",
+    "threatened to arrest",
     "sent 4,500 troops to protect",
 };
 constexpr std::string_view kTargets[] = {
-    "demonstrators", "the opposition", "U.N. observers", "local officials",
-    "Kyrgyzstan's border guards", "journalists", "the ruling party", "striking miners",
-    "peacekeepers", "the mayor\u2019s office",
+    "demonstrators",
+    "the opposition",
+    "U.N. observers",
+    "local officials",
+    "Kyrgyzstan's border guards",
+    "journalists",
+    "the ruling party",
+    "striking miners",
+    "peacekeepers",
+    "the mayor\u2019s office",
 };
 constexpr std::string_view kPlaces[] = {
-    "in Almaty", "near Republic Square", "outside the capital", "in St. Petersburg",
-    "in the northern city of Kano", "along the 4,700-mile border", "in Sana\u2019a",
-    "in downtown Nairobi", "in Monterrey, Mexico", "in the Donetsk region",
+    "in Almaty",
+    "near Republic Square",
+    "outside the capital",
+    "in St. Petersburg",
+    "in the northern city of Kano",
+    "along the 4,700-mile border",
+    "in Sana\u2019a",
+    "in downtown Nairobi",
+    "in Monterrey, Mexico",
+    "in the Donetsk region",
 };
 constexpr std::string_view kWhen[] = {
-    "on Thursday", "on Jan. 5, 2022", "at 4 a.m. local time", "late Wednesday",
-    "in recent days", "on Sept. 11", "a day after the vote", "before dawn",
+    "on Thursday",    "on Jan. 5, 2022", "at 4 a.m. local time", "late Wednesday",
+    "in recent days", "on Sept. 11",     "a day after the vote", "before dawn",
 };
 constexpr std::string_view kClaims[] = {
-    ", authorities said.", ", witnesses told The Associated Press.", ".",
-    ", according to a statement.", ", the channel reported, citing city officials.",
+    ", authorities said.",
+    ", witnesses told The Associated Press.",
+    ".",
+    ", according to a statement.",
+    ", the channel reported, citing city officials.",
     ". \u201CWe will not back down,\u201D one organizer said.",
-    ", a spokeswoman said. She gave no figures.", "; 12 people were killed and 353 injured.",
-    " \u2013 the worst unrest in 30 years.", "... Nobody has claimed responsibility.",
+    ", a spokeswoman said. She gave no figures.",
+    "; 12 people were killed and 353 injured.",
+    " \u2013 the worst unrest in 30 years.",
+    "... Nobody has claimed responsibility.",
 };
 
 struct Rng {
@@ -95,8 +133,7 @@ const std::vector<dateline::Article>& Corpus() {
           article.text += Pick(rng, kWhen);
           article.text += Pick(rng, kClaims);
         }
-        article.paragraphs.push_back(
-            {dateline::ParagraphKind::kBody, start, article.text.size()});
+        article.paragraphs.push_back({dateline::ParagraphKind::kBody, start, article.text.size()});
       }
       articles.push_back(std::move(article));
     }
@@ -120,7 +157,8 @@ void BM_TokenizeArticles(benchmark::State& state) {
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
   state.SetItemsProcessed(static_cast<std::int64_t>(articles));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
   state.counters["sentences/s"] =
       benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
 }
@@ -142,7 +180,8 @@ void BM_TokenizeText1MB(benchmark::State& state) {
     tokens += out.tokens.size();
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(text.size() * state.iterations()));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TokenizeText1MB)->Unit(benchmark::kMillisecond);
 

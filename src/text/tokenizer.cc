@@ -20,10 +20,21 @@ constexpr std::size_t kMaxText = std::numeric_limits<std::uint32_t>::max();
 // The norm of a punctuation code point whose norm is not its surface.
 const char* PunctNorm(char32_t c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039:
-    case 0x203A: case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2039:
+    case 0x203A:
+    case 0x02BC:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
     case 0x00BB:
       return "\"";
     case 0x2026:
@@ -94,8 +105,7 @@ bool ParagraphScanner::InnerApostrophe(const Byte* after, const Byte* limit) con
 // "U.S.", "a.m.", "J.R.R.", "Ph.D.": two or more segments of one or two
 // letters, each followed by a dot. Returns the end (after the last dot) or
 // nullptr.
-const Byte* ParagraphScanner::MatchAbbreviation(const Byte* p,
-                                                                  const Byte* limit) const {
+const Byte* ParagraphScanner::MatchAbbreviation(const Byte* p, const Byte* limit) const {
   // Fast exit for the common case: a word of three or more ASCII letters.
   if (limit - p >= 3 && IsAsciiLetter(p[0]) && IsAsciiLetter(p[1]) && IsAsciiLetter(p[2])) {
     return nullptr;
@@ -248,7 +258,7 @@ const Byte* ParagraphScanner::ScanPossessive(const Byte* p) {
 
 // A run of the ASCII byte at p ("...", "--") as one punctuation token.
 const Byte* ParagraphScanner::ScanRun(const Byte* p, std::string_view norm_one,
-                                                        std::string_view norm_many) {
+                                      std::string_view norm_many) {
   const Byte* const limit = Limit(p);
   const Byte* q = p + 1;
   while (q < limit && *q == *p) ++q;
@@ -258,8 +268,8 @@ const Byte* ParagraphScanner::ScanRun(const Byte* p, std::string_view norm_one,
   return q;
 }
 
-const Byte* ParagraphScanner::ScanOne(const Byte* p, CodePoint c,
-                                                        TokenKind kind, const char* norm) {
+const Byte* ParagraphScanner::ScanOne(const Byte* p, CodePoint c, TokenKind kind,
+                                      const char* norm) {
   Token& t = Emit(p, kind);
   if (norm != nullptr) {
     t.norm = norm;

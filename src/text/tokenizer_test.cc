@@ -2,13 +2,13 @@
 // see (surfaces, norms, kinds). Every row also checks the offset contract:
 // text.substr(start, end - start) is the surface, offsets increase, no
 // whitespace inside a token.
+#include "text/tokenizer.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "text/tokenizer.h"
 
 namespace dateline::text {
 namespace {
@@ -19,11 +19,16 @@ std::string_view Surface(std::string_view text, const Token& t) {
 
 char KindLetter(TokenKind k) {
   switch (k) {
-    case TokenKind::kWord: return 'W';
-    case TokenKind::kNumber: return 'N';
-    case TokenKind::kPossessive: return '\'';
-    case TokenKind::kPunct: return 'P';
-    case TokenKind::kSymbol: return 'S';
+    case TokenKind::kWord:
+      return 'W';
+    case TokenKind::kNumber:
+      return 'N';
+    case TokenKind::kPossessive:
+      return '\'';
+    case TokenKind::kPunct:
+      return 'P';
+    case TokenKind::kSymbol:
+      return 'S';
   }
   return '?';
 }
@@ -186,9 +191,11 @@ TEST(TokenizerTest, Flags) {
 TEST(TokenizerTest, OffsetsPointIntoArticleText) {
   Article article;
   article.text = "Headline here\n\nMOSCOW \u2013 Police\u2019s  response.";
-  article.paragraphs = {{ParagraphKind::kBody, 0, 13}, {ParagraphKind::kBody, 15, article.text.size()}};
+  article.paragraphs = {{ParagraphKind::kBody, 0, 13},
+                        {ParagraphKind::kBody, 15, article.text.size()}};
   const TokenizedText out = Tokenize(article);
-  EXPECT_EQ(CheckOffsets(article.text, out), "Headline|here|MOSCOW|\u2013|Police|\u2019s|response|.");
+  EXPECT_EQ(CheckOffsets(article.text, out),
+            "Headline|here|MOSCOW|\u2013|Police|\u2019s|response|.");
   ASSERT_EQ(out.tokens.size(), 8u);
   EXPECT_FALSE(out.tokens[2].joined_left) << "first token of a paragraph is not joined";
 }
@@ -196,7 +203,8 @@ TEST(TokenizerTest, OffsetsPointIntoArticleText) {
 TEST(TokenizerTest, BadParagraphRangesAreClamped) {
   Article article;
   article.text = "Short text.";
-  article.paragraphs = {{ParagraphKind::kBody, 6, 500}, {ParagraphKind::kBody, 9, 3},
+  article.paragraphs = {{ParagraphKind::kBody, 6, 500},
+                        {ParagraphKind::kBody, 9, 3},
                         {ParagraphKind::kBody, 100, 200}};
   const TokenizedText out = Tokenize(article);
   EXPECT_EQ(CheckOffsets(article.text, out), "text|.");
@@ -207,11 +215,11 @@ TEST(TokenizerTest, BadParagraphRangesAreClamped) {
 TEST(TokenizerTest, InvalidUtf8SeparatesTokensAndNeverCrashes) {
   const std::string inputs[] = {
       std::string("police\xFF\xFEsaid"),
-      std::string("\xC3"),                 // truncated two-byte sequence
-      std::string("caf\xC3"),              // truncated at the end of a word
-      std::string("\xE2\x80"),             // truncated dash
-      std::string("\xED\xA0\x80 x"),       // a surrogate
-      std::string("\xC0\xAF overlong"),    // overlong '/'
+      std::string("\xC3"),                  // truncated two-byte sequence
+      std::string("caf\xC3"),               // truncated at the end of a word
+      std::string("\xE2\x80"),              // truncated dash
+      std::string("\xED\xA0\x80 x"),        // a surrogate
+      std::string("\xC0\xAF overlong"),     // overlong '/'
       std::string("\xF4\x90\x80\x80 big"),  // above U+10FFFF
       std::string("a\0b", 3),
       std::string("Kazakhstan\xE2\x80\x99"),

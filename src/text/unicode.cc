@@ -12,29 +12,54 @@ CharClass ClassifyNonAscii(char32_t c) {
     case 0x2019:  // ’
     case 0x02BC:  // ʼ modifier letter apostrophe
       return CharClass::kApostrophe;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return CharClass::kDash;
-    case 0x00AA: case 0x00BA:  // ª º ordinal indicators: "62º"
-    case 0x00A7: case 0x00B6:  // § ¶
-    case 0x2022: case 0x2020: case 0x2021: case 0x2030: case 0x2031:  // • † ‡ ‰ ‱
+    case 0x00AA:
+    case 0x00BA:  // ª º ordinal indicators: "62º"
+    case 0x00A7:
+    case 0x00B6:  // § ¶
+    case 0x2022:
+    case 0x2020:
+    case 0x2021:
+    case 0x2030:
+    case 0x2031:  // • † ‡ ‰ ‱
       return CharClass::kSymbol;
     default:
       break;
   }
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
       return CharClass::kLetter;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
       return CharClass::kMark;
     case UTF8PROC_CATEGORY_ND:
       return CharClass::kDigit;
-    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
-    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
     case UTF8PROC_CATEGORY_PO:
       return CharClass::kPunct;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
     case UTF8PROC_CATEGORY_CC:
       return CharClass::kSpace;
     case UTF8PROC_CATEGORY_CF:

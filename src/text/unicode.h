@@ -24,11 +24,11 @@ struct CodePoint {
 
 // The classes the tokenizer distinguishes.
 enum class CharClass : std::uint8_t {
-  kSpace,   // whitespace, control characters and invalid bytes: separate tokens
-  kFormat,  // invisible format characters (soft hyphen, zero-width space, BOM)
-  kLetter,  // L* except the ordinal indicators ª º (those are symbols)
-  kDigit,   // Nd
-  kMark,    // M*: combining marks, continue a word
+  kSpace,       // whitespace, control characters and invalid bytes: separate tokens
+  kFormat,      // invisible format characters (soft hyphen, zero-width space, BOM)
+  kLetter,      // L* except the ordinal indicators ª º (those are symbols)
+  kDigit,       // Nd
+  kMark,        // M*: combining marks, continue a word
   kApostrophe,  // ' ’ ʼ
   kDot,         // .
   kDash,        // - and the Unicode hyphens, dashes and minus
@@ -54,8 +54,8 @@ enum class CharClass : std::uint8_t {
   }
   if (b0 < 0xF5) {
     if (avail < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3])) return {kInvalidCodePoint, 1};
-    const char32_t c = ((b0 & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-                       (p[3] & 0x3Fu);
+    const char32_t c =
+        ((b0 & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
     if (c < 0x10000 || c > 0x10FFFF) return {kInvalidCodePoint, 1};
     return {c, 4};
   }
@@ -79,7 +79,8 @@ constexpr std::array<CharClass, 128> MakeAsciiTable() {
       t[c] = CharClass::kSymbol;
     }
   }
-  for (char c : std::string_view(",;:!?()[]{}\"/")) t[static_cast<unsigned char>(c)] = CharClass::kPunct;
+  for (char c : std::string_view(",;:!?()[]{}\"/"))
+    t[static_cast<unsigned char>(c)] = CharClass::kPunct;
   t['\''] = CharClass::kApostrophe;
   t['.'] = CharClass::kDot;
   t['-'] = CharClass::kDash;
