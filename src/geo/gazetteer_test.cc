@@ -115,12 +115,15 @@ TEST_F(GazetteerTest, NoisyAlternatesAreDropped) {
       "Lungsod ng Bogota",  // noisy pattern
       "Federal City",     // noisy name
       "Москва",           // non-Latin script
+      "Thomas",           // a small town's alternate unlike its own name
   };
   for (const char* name : dropped) {
     for (int32_t id : Ids(name)) {
       EXPECT_LE(id, 0) << name << " should not name city " << id;
     }
   }
+  // A small town keeps alternates that are spellings of its name.
+  EXPECT_EQ(Top("Beula"), 5688003);
   // "Ile-de-France" still names the region.
   auto idf = gazetteer_->Candidates("Île-de-France");
   ASSERT_EQ(idf.size(), 1u);

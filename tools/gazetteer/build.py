@@ -22,6 +22,7 @@ library only. Prints a one-line summary on stderr; exits 1 with a message on a
 missing or malformed input.
 """
 import argparse
+import difflib
 import json
 import math
 import os
@@ -194,10 +195,37 @@ def centroid(points):
     return (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)))
 
 
+def resembles(key, primary_keys):
+    """Whether an alternate name looks like a spelling of one of the place's
+    own names ("Almata" of "Almaty", "Kiev" of "Kyiv"), as
+    opposed to another name altogether (a former name, a nickname, a
+    translation: "Thomas" recorded for Beulah, North Dakota)."""
+    for p in primary_keys:
+        if not p:
+            continue
+        m = difflib.SequenceMatcher(None, key, p, autojunk=False)
+        if m.real_quick_ratio() >= 0.7 and m.quick_ratio() >= 0.7 and m.ratio() >= 0.7:
+            return True
+    return False
+
+
+# What is left of "North Region" or "Central Province" after the suffix goes
+# names no place by itself.
+GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
+                 "western", "central", "centre", "center", "capital", "upper", "lower",
+                 "middle", "northeast", "northwest", "southeast", "southwest", "north east",
+                 "north west", "south east", "south west", "far north", "far west", "coast",
+                 "coastal", "lakes", "islands", "mountain", "highlands", "interior", "federal",
+                 "national", "metropolitan", "special", "autonomous", "free", "gulf", "est",
+                 "nord", "sud", "ouest", "centre est", "centre nord", "centre ouest",
+                 "centre sud"}
+
+
 def strip_admin1_suffix(key):
     for suffix in ADMIN1_SUFFIXES:
         if key.endswith(" " + suffix) and len(key) > len(suffix) + 3:
-            return key[: -len(suffix) - 1]
+            short = key[: -len(suffix) - 1]
+            return None if short in GENERIC_WORDS else short
     return None
 
 
@@ -308,7 +336,7 @@ def build(args):
 
     country_keys = {cc: N(c["place"].name) for cc, c in countries.items()}
     dropped = {"non_latin": 0, "lowercase": 0, "short": 0, "code": 0, "digits": 0,
-               "country_name": 0, "noisy": 0}
+               "country_name": 0, "noisy": 0, "unlike_small": 0}
     for p in places:
         primary_keys = {N(s) for s, prim in p.names if prim}
         for s, primary in p.names:
@@ -334,6 +362,9 @@ def build(args):
                 dropped["country_name"] += 1  # Mexico City's "Mexico"
             elif is_noisy(key, str(p.gid)):
                 dropped["noisy"] += 1
+            elif (p.kind == KIND_CITY and p.pop < args.min_pop_unlike_alias
+                  and p.fcode not in ("PPLC", "PPLA") and not resembles(key, primary_keys)):
+                dropped["unlike_small"] += 1  # Beulah's "Thomas", Mahdia's "Africa"
             else:
                 add(key, p)
         if p.kind == KIND_ADMIN1:
@@ -358,11 +389,16 @@ def build(args):
         if p is None:
             if args.strict_aliases:
                 raise BuildError(f"aliases.tsv:{n}: unknown target {target!r}")
-            continue  # a place missing from a small input set
+            if not args.quiet:
+                print(f"build.py: aliases.tsv:{n}: {target!r} not in the input; skipped", file=sys.stderr)
+            continue
         add(N(name), p, FLAG_CURATED)
 
     for key in stop:
         if key in flags:
+            flags[key] |= FLAG_STOP
+    for key in flags:  # regions named "South", "Western": a direction, not a place
+        if key in GENERIC_WORDS:
             flags[key] |= FLAG_STOP
 
     # Capitals.
@@ -391,6 +427,8 @@ def build(args):
         if len(cols) < 2 or cols[1] not in countries:
             if args.strict_aliases:
                 raise BuildError(f"demonyms.tsv:{n}: expected DEMONYM<TAB>COUNTRY CODE")
+            if not args.quiet:
+                print(f"build.py: demonyms.tsv:{n}: unknown country; skipped", file=sys.stderr)
             continue
         demonyms[N(cols[0])] = cols[1]
 
@@ -538,6 +576,9 @@ def main(argv):
     ap.add_argument("--fold-table", default=os.path.join(ROOT, "src", "geo", "latin_fold.inc"))
     ap.add_argument("--strict-aliases", action="store_true",
                     help="fail when a curated alias or demonym names a place not in the input")
+    ap.add_argument("--min-pop-unlike-alias", type=int, default=50000,
+                    help="keep an alternate name unlike the place's own names (a former name, "
+                         "a nickname) only for places this populous, or capitals (default 50000)")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
     for path in (args.cities, args.admin1, args.countries):
