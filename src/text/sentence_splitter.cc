@@ -95,8 +95,13 @@ class Splitter {
   bool StartsSentence(std::uint32_t j) const {
     const Token& t = tokens_[j];
     switch (t.kind) {
-      case TokenKind::kWord:
-        return t.capitalized || IsAsciiDigit(static_cast<unsigned char>(text_[t.start]));
+      case TokenKind::kWord: {
+        if (t.capitalized) return true;
+        const auto* p = reinterpret_cast<const unsigned char*>(text_.data()) + t.start;
+        const CodePoint c = Decode(p, p + (t.end - t.start));
+        return (c.value < 0x80 && IsAsciiDigit(static_cast<unsigned char>(c.value))) ||
+               IsCaselessLetter(c.value);  // "1990s ...", Arabic, CJK
+      }
       case TokenKind::kNumber:
       case TokenKind::kSymbol:
         return true;

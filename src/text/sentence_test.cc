@@ -266,6 +266,11 @@ const std::vector<SentenceRow>& Rows() {
       {"Manila: a .45-caliber pistol",
        "Police said the suspect carried a .45-caliber pistol when he was detained.",
        {"Police said the suspect carried a .45-caliber pistol when he was detained."}},
+      {"a script without case starts a sentence",
+       "The crowd chanted for hours. \u0627\u0644\u0634\u0639\u0628 \u064A\u0631\u064A\u062F was "
+       "written on the walls.",
+       {"The crowd chanted for hours.",
+        "\u0627\u0644\u0634\u0639\u0628 \u064A\u0631\u064A\u062F was written on the walls."}},
       {"caption credit",
        "Police block a street in Almaty. (AP Photo/Vladimir Tretyakov)",
        {"Police block a street in Almaty.", "(AP Photo/Vladimir Tretyakov)"}},

@@ -24,8 +24,8 @@
 // Sentences never cross paragraph boundaries. A sentence ends after ".", "?",
 // "!", "..." or "…" (with any closing quotes and brackets written against it:
 // 'stupidity." Next', '’.” Then') when whitespace and a token that can open a
-// sentence follow: a capitalised word, a number, a symbol, an opening quote
-// or bracket. Lower case after the stop never starts a sentence. Exceptions
+// sentence follow: a capitalised word (or a word of a script without case),
+// a number, a symbol, an opening quote or bracket, a dash. Lower case after the stop never starts a sentence. Exceptions
 // for a "." after a word:
 //   - titles (Mr. Mrs. Ms. Dr. Gen. Lt. Col. Sgt. Capt. Gov. Sen. Rep. Rev.
 //     Prof. Pres. ...) and lower-case vs. v. approx. never end a sentence;

@@ -76,6 +76,12 @@ bool IsUpper(char32_t c) {
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
+bool IsCaselessLetter(char32_t c) {
+  if (c < 0x80 || c == kInvalidCodePoint) return false;
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LO &&
+         Classify(c) == CharClass::kLetter;
+}
+
 void AppendUtf8(char32_t c, std::string* out) {
   if (c < 0x80) {
     out->push_back(static_cast<char>(c));

@@ -97,6 +97,9 @@ inline CharClass Classify(char32_t c) {
 // Upper or title case letter.
 bool IsUpper(char32_t c);
 
+// A letter of a script without case (Arabic, Hebrew, CJK, Thai: category Lo).
+bool IsCaselessLetter(char32_t c);
+
 // Appends the UTF-8 of the simple lower-case mapping of `c` (accents kept).
 void AppendLower(char32_t c, std::string* out);
 
