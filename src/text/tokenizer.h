@@ -25,8 +25,8 @@
 // "!", "..." or "…" (with any closing quotes and brackets written against it:
 // 'stupidity." Next', '’.” Then') when whitespace and a token that can open a
 // sentence follow: a capitalised word (or a word of a script without case),
-// a number, a symbol, an opening quote or bracket, a dash. Lower case after the stop never starts a sentence. Exceptions
-// for a "." after a word:
+// a number, a symbol, an opening quote or bracket, a dash. Lower case after
+// the stop never starts a sentence. Exceptions for a "." after a word:
 //   - titles (Mr. Mrs. Ms. Dr. Gen. Lt. Col. Sgt. Capt. Gov. Sen. Rep. Rev.
 //     Prof. Pres. ...) and lower-case vs. v. approx. never end a sentence;
 //   - months (Jan. Feb. Aug. Sept. Oct. Nov. Dec.), Co. Corp. Inc. Ltd. No.
