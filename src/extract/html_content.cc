@@ -735,7 +735,8 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
     std::string& t = *hints.trace;
     t += "container: " + (best == kNoNode ? std::string("none") : std::to_string(best) + " " +
                           std::string(dom.Words(nodes[best]))) +
-         (hint_ok ? " (articleBody hint)" : "") + "\n";
+         (hint_ok ? " (articleBody hint)" : "") + " hint=" + std::to_string(hint_norm.size()) +
+         " matched=" + std::to_string(matched_total) + "\n";
     for (std::size_t k = 0; k < nb; ++k) {
       const RawBlock& b = blocks[k];
       t += keep[k] ? "+ " : "- ";

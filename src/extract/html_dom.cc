@@ -86,7 +86,86 @@ bool IsVoidOrOptional(std::string_view name) {
   return false;
 }
 
+// Length of the valid UTF-8 sequence at s[i], 0 if invalid.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t len;
+  std::uint32_t cp;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    return 0;
+  }
+  return len;
+}
+
+// Position of the first invalid UTF-8 byte (or a NUL), or npos.
+std::size_t FirstInvalidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    // ASCII fast path, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      if ((v & 0x8080808080808080ull) != 0) break;
+      // a NUL byte inside the word?
+      if (((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (s[i] == '\0') return i;
+    std::size_t len = Utf8SequenceLength(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
+
+std::string RepairUtf8(std::string_view s) {
+  std::string out;
+  std::size_t bad = FirstInvalidUtf8(s);
+  if (bad == std::string_view::npos) return std::string(s);
+  out.reserve(s.size() + 16);
+  out.append(s.substr(0, bad));
+  std::size_t i = bad;
+  while (i < s.size()) {
+    if (s[i] == '\0') {
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    std::size_t len = Utf8SequenceLength(s, i);
+    if (len == 0) {
+      out.append("\xef\xbf\xbd");  // U+FFFD
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
 
 std::string PrefilterHtml(std::string_view in, std::size_t max_depth) {
   std::string out;
@@ -477,7 +556,13 @@ HtmlDom HtmlDom::Build(std::string_view html, const HtmlDomOptions& options) {
     b.dom.nodes_.emplace_back();
     return std::move(b.dom);
   }
-  std::string filtered = PrefilterHtml(html, options.max_depth);
+  std::string filtered;
+  if (FirstInvalidUtf8(html) == std::string_view::npos) {
+    filtered = PrefilterHtml(html, options.max_depth);
+  } else {
+    // libxml2 gives up or re-decodes as Latin-1 at the first bad byte.
+    filtered = PrefilterHtml(RepairUtf8(html), options.max_depth);
+  }
   if (filtered.size() > 0x7fffffffu) filtered.resize(0x7fffffffu);
   b.dom.nodes_.reserve(filtered.size() / 64 + 16);
   b.dom.text_.reserve(filtered.size() / 3 + 16);
@@ -498,7 +583,8 @@ HtmlDom HtmlDom::Build(std::string_view html, const HtmlDomOptions& options) {
   if (ctxt == nullptr) return std::move(b.dom);
   ctxt->_private = &b;
   htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED);
+                               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED |
+                               HTML_PARSE_IGNORE_ENC);
   htmlParseChunk(ctxt, filtered.data(), static_cast<int>(filtered.size()), 1);
   htmlFreeParserCtxt(ctxt);
 

@@ -109,6 +109,10 @@ class HtmlDom {
 // dropped, as handed to libxml2 (exposed for tests).
 std::string PrefilterHtml(std::string_view html, std::size_t max_depth);
 
+// s with each invalid UTF-8 byte replaced by U+FFFD and NUL bytes by spaces
+// (libxml2 stops or re-decodes the rest as Latin-1 at the first bad byte).
+std::string RepairUtf8(std::string_view s);
+
 }  // namespace dateline::extract
 
 #endif  // DATELINE_EXTRACT_HTML_DOM_H_

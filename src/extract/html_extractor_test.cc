@@ -265,6 +265,31 @@ TEST(ParseHtmlPageTest, JsonLdArticleBodyPicksMatchingContainer) {
   EXPECT_EQ(BodyTexts(p), (std::vector<std::string>{kPara1, kPara2, kPara3}));
 }
 
+TEST(ParseHtmlPageTest, TextStaysUtf8WhateverThePageDeclares) {
+  // Readers hand over UTF-8; a stale charset declaration must not re-decode it.
+  const std::string para =
+      "S\xc3\xa3o Paulo e Bras\xc3\xadlia receberam na ter\xc3\xa7" "a-feira uma delega\xc3\xa7\xc3\xa3o "
+      "de prefeitos para discutir o or\xc3\xa7" "amento das escolas p\xc3\xba" "blicas do pa\xc3\xads.";
+  for (const char* head : {"<meta charset=\"iso-8859-1\">",
+                           "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">",
+                           ""}) {
+    std::string html = std::string("<html><head>") + head + "</head><body><article><p>" + para +
+                       "</p></article></body></html>";
+    ParsedPage p = ParseHtmlPage(html, ExtractOptions());
+    EXPECT_EQ(BodyTexts(p), (std::vector<std::string>{para})) << head;
+  }
+}
+
+TEST(ParseHtmlPageTest, InvalidUtf8IsReplacedNotFatal) {
+  // A stray Latin-1 byte and a NUL: the rest of the page is still read as UTF-8.
+  std::string html = std::string("<html><body><article><p>") + kPara1 + " caf\xe9.</p><p>" + kPara2 +
+                     std::string(" S\xc3\xa3o Paulo\0.</p><p>", 20) + kPara3 + "</p></article></body></html>";
+  ParsedPage p = ParseHtmlPage(html, ExtractOptions());
+  EXPECT_EQ(BodyTexts(p), (std::vector<std::string>{std::string(kPara1) + " caf\xef\xbf\xbd.",
+                                                     std::string(kPara2) + " S\xc3\xa3o Paulo .",
+                                                     kPara3}));
+}
+
 // ---------------------------------------------------------------- hostile input
 
 TEST(ParseHtmlPageTest, DeepNestingReturnsQuickly) {
