@@ -84,7 +84,9 @@ struct CountryView {
 // The places a name may refer to.
 struct NameMatch {
   std::span<const PlaceIndex> places;  // in the order above; empty if unknown
-  bool stop_listed = false;  // in data/geo/stoplist.txt: never a place by itself
+  // Never a place by itself: in data/geo/stoplist.txt, a demonym naming only
+  // small towns ("Kazakh"), or a region named by a direction ("South").
+  bool stop_listed = false;
   bool curated = false;      // from data/geo/aliases.tsv
 };
 

@@ -249,6 +249,11 @@ TEST_F(GazetteerTest, StopListedNamesAreFlagged) {
     EXPECT_FALSE(m.places.empty()) << r.name;  // still found, flagged
     EXPECT_EQ(m.stop_listed, r.stop) << r.name;
   }
+  // A demonym that only names a small town is flagged: "Kazakh" is an
+  // adjective in news, not Qazax in Azerbaijan.
+  NameMatch kazakh = gazetteer_->Lookup("kazakh");
+  ASSERT_EQ(kazakh.places.size(), 1u);
+  EXPECT_TRUE(kazakh.stop_listed);
   EXPECT_TRUE(gazetteer_->Lookup("alma ata").curated);
   EXPECT_TRUE(gazetteer_->Lookup("nowhere at all").places.empty());
   EXPECT_TRUE(gazetteer_->Lookup("").places.empty());

@@ -432,6 +432,13 @@ def build(args):
             continue
         demonyms[N(cols[0])] = cols[1]
 
+    # A demonym that is also a small town's name ("Kazakh", a town in
+    # Azerbaijan) is an adjective in news, not a place.
+    for key in demonyms:
+        refs = index.get(key)
+        if refs and not any(places[i].kind != KIND_CITY or places[i].pop >= 100000 for i in refs):
+            flags[key] |= FLAG_STOP
+
     return write(args.out, places, countries, admin1, index, flags, demonyms, dropped)
 
 
