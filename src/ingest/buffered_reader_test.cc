@@ -28,7 +28,7 @@ std::vector<std::string> Lines(const std::string& text, std::size_t buffer, std:
   return out;
 }
 
-TEST(BufferedReaderTest, LinesTable) {
+TEST(IngestBufferedReaderTest, LinesTable) {
   const std::string long_line(100, 'x');
   struct Row {
     const char* name;
@@ -53,7 +53,7 @@ TEST(BufferedReaderTest, LinesTable) {
   }
 }
 
-TEST(BufferedReaderTest, CountedReads) {
+TEST(IngestBufferedReaderTest, CountedReads) {
   std::string text = "HEAD\n0123456789abcdefghij\nTAIL\n";
   StringSource source(text);
   BufferedReader reader(&source, 16);

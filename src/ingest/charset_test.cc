@@ -24,7 +24,7 @@ struct DecodeRow {
   std::string charset;
 };
 
-TEST(DecodeDocumentTest, ConvertsToUtf8AndNamesTheCharset) {
+TEST(IngestDecodeDocumentTest, ConvertsToUtf8AndNamesTheCharset) {
   // "Café – naïve" in windows-1252; Russian "Мир" in KOI8-R; Japanese "日本語" in Shift_JIS.
   const std::string cafe1252 = "Caf\xE9 \x96 na\xEFve";
   const std::string cafe = "Café – naïve";
@@ -76,7 +76,7 @@ TEST(DecodeDocumentTest, ConvertsToUtf8AndNamesTheCharset) {
   }
 }
 
-TEST(DecodeDocumentTest, DetectsUndeclaredCharsets) {
+TEST(IngestDecodeDocumentTest, DetectsUndeclaredCharsets) {
   struct Row {
     const char* name;
     std::string bytes;
@@ -106,7 +106,7 @@ TEST(DecodeDocumentTest, DetectsUndeclaredCharsets) {
   }
 }
 
-TEST(DecodeDocumentTest, RefusesBinaryData) {
+TEST(IngestDecodeDocumentTest, RefusesBinaryData) {
   const std::string rows[] = {
       std::string(200, '\0'),
       std::string("text then\0\0\0\0\0\0\0\0\0\0\0\0 nul bytes", 32),
@@ -122,7 +122,7 @@ TEST(DecodeDocumentTest, RefusesBinaryData) {
   }
 }
 
-TEST(FindMetaCharsetTest, Table) {
+TEST(IngestFindMetaCharsetTest, Table) {
   struct Row {
     std::string html;
     std::string expected;
@@ -141,21 +141,21 @@ TEST(FindMetaCharsetTest, Table) {
   for (const Row& row : rows) EXPECT_EQ(FindMetaCharset(row.html), row.expected) << row.html;
 }
 
-TEST(CharsetParameterTest, Table) {
+TEST(IngestCharsetParameterTest, Table) {
   EXPECT_EQ(CharsetParameter("text/html; charset=UTF-8"), "UTF-8");
   EXPECT_EQ(CharsetParameter("text/html;charset=\"iso-8859-1\""), "iso-8859-1");
   EXPECT_EQ(CharsetParameter("text/html; Charset = koi8-r ; q=1"), "koi8-r");
   EXPECT_EQ(CharsetParameter("text/html"), "");
 }
 
-TEST(ConvertToUtf8Test, UnknownCharsetIsUnsupported) {
+TEST(IngestConvertToUtf8Test, UnknownCharsetIsUnsupported) {
   std::string out, name;
   EXPECT_EQ(ConvertToUtf8("abc", "x-nonsense-42", &out, &name).code(), Status::Code::kUnsupported);
   ASSERT_TRUE(ConvertToUtf8("\xE9t\xE9", "latin1", &out, &name).ok());
   EXPECT_EQ(out, "été");
 }
 
-TEST(Utf8Test, CheckAndRepairTable) {
+TEST(IngestUtf8Test, CheckAndRepairTable) {
   struct Row {
     std::string in;
     bool valid;

@@ -14,7 +14,7 @@ namespace {
 using testing::Relative;
 using testing::TempDir;
 
-TEST(WalkDirectoryTest, SortedRecursiveKnownKindsOnly) {
+TEST(IngestWalkDirectoryTest, SortedRecursiveKnownKindsOnly) {
   TempDir dir;
   // Written out of order; the walk sorts the names of each directory byte-wise.
   const char* files[] = {"b.txt",          "a.html",         "B.txt",         "sub/z.jsonl",
@@ -38,7 +38,7 @@ TEST(WalkDirectoryTest, SortedRecursiveKnownKindsOnly) {
   EXPECT_EQ(errors, std::vector<std::string>{"dangling.txt: cannot open (No such file or directory)"});
 }
 
-TEST(WalkDirectoryTest, UnreadableDirectoryIsNamed) {
+TEST(IngestWalkDirectoryTest, UnreadableDirectoryIsNamed) {
   std::vector<std::string> errors;
   WalkDirectory(
       "/nonexistent-dir", [](const std::string&) {},

@@ -22,7 +22,7 @@ struct Row {
   std::string message;    // expected error, file names relative to the directory
 };
 
-TEST(ReadDocumentFileTest, Table) {
+TEST(IngestReadDocumentFileTest, Table) {
   const std::string page = "<html><body><p>Caf\xE9</p></body></html>";  // windows-1252, undeclared
   std::string big(3000, 'a');
   const Row rows[] = {
@@ -72,7 +72,7 @@ TEST(ReadDocumentFileTest, Table) {
   }
 }
 
-TEST(ReadDocumentFileTest, MissingFileIsAnIoError) {
+TEST(IngestReadDocumentFileTest, MissingFileIsAnIoError) {
   Result<RawDocument> doc =
       ReadDocumentFile("/nonexistent/x.txt", ClassifyPath("/nonexistent/x.txt"), ReadOptions());
   ASSERT_FALSE(doc.ok());
@@ -80,7 +80,7 @@ TEST(ReadDocumentFileTest, MissingFileIsAnIoError) {
   EXPECT_EQ(doc.status().message(), "/nonexistent/x.txt: cannot open (No such file or directory)");
 }
 
-TEST(ReadDocumentFileTest, RefusesAHugeFileBySizeWithTheCliFlagName) {
+TEST(IngestReadDocumentFileTest, RefusesAHugeFileBySizeWithTheCliFlagName) {
   TempDir dir;
   std::string path = dir.Write("big.html", "<html>");
   std::filesystem::resize_file(path, std::uintmax_t{200} << 20);  // sparse: nothing is written
@@ -92,7 +92,7 @@ TEST(ReadDocumentFileTest, RefusesAHugeFileBySizeWithTheCliFlagName) {
             "big.html: 209715200 bytes, larger than --max-page-mb 32");
 }
 
-TEST(InputKindTest, Table) {
+TEST(IngestInputKindTest, Table) {
   struct KindRow {
     const char* path;
     InputKind kind;

@@ -34,7 +34,7 @@ Outcome Inflate(const std::string& compressed, std::size_t max_output = SIZE_MAX
   }
 }
 
-TEST(GzipSourceTest, Table) {
+TEST(IngestGzipSourceTest, Table) {
   std::string big;
   for (int i = 0; i < 5000; ++i) big += "line " + std::to_string(i) + "\n";
   const std::string one = Gzip("hello\n");
@@ -76,7 +76,7 @@ TEST(GzipSourceTest, Table) {
   }
 }
 
-TEST(GzipSourceTest, StopsAtTheOutputLimit) {
+TEST(IngestGzipSourceTest, StopsAtTheOutputLimit) {
   // A small bomb: 10 MB of zeros, a few KiB compressed.
   std::string zeros(10 << 20, '\0');
   Outcome got = Inflate(Gzip(zeros), 1 << 20);
@@ -85,7 +85,7 @@ TEST(GzipSourceTest, StopsAtTheOutputLimit) {
   EXPECT_LE(got.bytes.size(), std::size_t{1} << 20);
 }
 
-TEST(GunzipStringTest, RoundTrip) {
+TEST(IngestGunzipStringTest, RoundTrip) {
   std::string out;
   ASSERT_TRUE(GunzipString(Gzip("<p>x</p>"), 1000, &out).ok());
   EXPECT_EQ(out, "<p>x</p>");

@@ -30,7 +30,7 @@ struct LineRow {
   std::string error = "";
 };
 
-TEST(JsonlReaderTest, OneLineTable) {
+TEST(IngestJsonlReaderTest, OneLineTable) {
   const LineRow rows[] = {
       {"text", R"({"text":"Police said 12 were killed."})", "f.jsonl:1", "", "", "", "",
        "Police said 12 were killed."},
@@ -82,7 +82,7 @@ TEST(JsonlReaderTest, OneLineTable) {
   }
 }
 
-TEST(JsonlReaderTest, BadLinesAreNamedAndReadingGoesOn) {
+TEST(IngestJsonlReaderTest, BadLinesAreNamedAndReadingGoesOn) {
   std::string jsonl =
       "{\"text\":\"one\"}\n"
       "\n"

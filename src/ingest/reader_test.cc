@@ -32,7 +32,7 @@ Outcome ReadAll(const std::vector<std::string>& inputs, const TempDir& dir, std:
   return out;
 }
 
-TEST(ReadInputsTest, MixedGoodAndBadInputs) {
+TEST(IngestReadInputsTest, MixedGoodAndBadInputs) {
   TempDir dir;
   const std::string jsonl = "{\"text\":\"one\"}\n{\"text\":\"two\"}\n{\"text\":\"three\"}\n";
   const std::string gz = Gzip(jsonl + std::string(2000, ' ') + "\n{\"text\":\"four\"}\n");
@@ -76,7 +76,7 @@ TEST(ReadInputsTest, MixedGoodAndBadInputs) {
   EXPECT_EQ(got.returned, errors.size());
 }
 
-TEST(ReadInputsTest, WarcFilesPlainAndCompressed) {
+TEST(IngestReadInputsTest, WarcFilesPlainAndCompressed) {
   TempDir dir;
   auto record = [](int n, const std::string& body) {
     std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body;

@@ -46,7 +46,7 @@ Collected Read(const std::string& bytes, bool gzip, std::size_t max_bytes = 1 <<
   return Collect(options, [&](ReadContext& ctx) { ReadWarcStream(in, "c.warc", gzip, ctx); });
 }
 
-TEST(WarcReaderTest, RecordFields) {
+TEST(IngestWarcReaderTest, RecordFields) {
   Collected got = Read(Record("warcinfo", "software: test\r\n", 1, "application/warc-fields") +
                            Record("response", HtmlResponse(Page("Caf\xE9"), "ISO-8859-1"), 2),
                        false);
@@ -71,7 +71,7 @@ struct Row {
   std::size_t max_bytes = 1 << 20;
 };
 
-TEST(WarcReaderTest, Table) {
+TEST(IngestWarcReaderTest, Table) {
   const std::string chunked = Http(200, "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
                                    "5\r\n<p>ab\r\n6;ext=1\r\ncd</p>\r\n0\r\n\r\n");
   const std::string gzipped =
@@ -142,7 +142,7 @@ TEST(WarcReaderTest, Table) {
   }
 }
 
-TEST(WarcReaderTest, GzipOneMemberPerRecord) {
+TEST(IngestWarcReaderTest, GzipOneMemberPerRecord) {
   std::string members = Gzip(Record("warcinfo", "x: y\r\n", 1, "application/warc-fields"));
   for (int n = 2; n <= 4; ++n) members += Gzip(Good(n));
   Collected got = Read(members, true);
@@ -150,7 +150,7 @@ TEST(WarcReaderTest, GzipOneMemberPerRecord) {
   EXPECT_TRUE(got.errors.empty());
 }
 
-TEST(WarcReaderTest, TruncatedLastGzipMemberKeepsEarlierRecords) {
+TEST(IngestWarcReaderTest, TruncatedLastGzipMemberKeepsEarlierRecords) {
   std::string last = Gzip(Good(3) + std::string(5000, ' '));
   std::string members = Gzip(Good(1)) + Gzip(Good(2)) + last.substr(0, last.size() / 2);
   Collected got = Read(members, true);
