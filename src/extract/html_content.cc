@@ -64,54 +64,91 @@ bool SameWord(std::string_view t, std::string_view w) {
   return t.size() == w.size() && HasPrefix(t, w);
 }
 
-std::uint32_t TokenFlags(std::string_view t) {
-  static constexpr std::string_view kNegativePrefixes[] = {
-      "comment", "footer", "sidebar", "related", "promo", "share", "sharing", "social",
-      "navbar", "navigation", "menu", "banner", "widget", "popup", "modal", "newsletter",
-      "subscri", "cookie", "advert", "sponsor", "breadcrumb", "recommend", "trending",
-      "popular", "outbrain", "taboola", "masthead", "toolbar", "disqus", "signup", "login",
-      "recirc", "adslot", "adunit", "adwrap", "adcontainer", "adsbygoogle", "adholder",
-      "adbox", "adzone", "pagination", "pager", "paywall-promo", "most-read", "mostread",
-      "tagcloud", "taglist", "nocontent", "rightrail", "right-rail", "rail",
-      "carousel", "newsletter", "offcanvas", "overlay", "dropdown", "skiplink", "skip-link"};
-  static constexpr std::string_view kNegativeWords[] = {
-      "ad", "ads", "adv", "dfp", "nav", "tags", "tag", "meta", "bio", "more", "next", "prev",
-      "sr", "print", "email", "follow", "header", "masthead", "utility",
-      "tools", "footnotes", "contributors", "keywords", "topics", "sharebar", "byline-bio",
-      "author-bio", "authorbio", "endorsement", "aside", "callout", "pullquote", "correction"};
-  static constexpr std::string_view kPositivePrefixes[] = {"article", "story", "content", "entry",
-                                                           "post", "body", "main", "text",
-                                                           "blog"};
-  std::uint32_t f = 0;
-  if (t.find("caption") != std::string_view::npos || HasPrefix(t, "credit")) f |= kCaptionClass;
-  if (t.find("byline") != std::string_view::npos ||
-      (HasPrefix(t, "author") && !HasPrefix(t, "authority")) || t == "by") {
-    f |= kBylineClass;
-  }
-  if (t == "date" || t == "time" || t == "timestamp" || t == "published" || t == "pubdate" ||
-      t == "updated" || t == "publishdate" || t == "publish-date" || t == "published-date" ||
-      t == "publish_date" || HasPrefix(t, "datetime") || t == "posted" || t == "postdate" || t == "entry-date") {
-    f |= kDateClass;
-  }
-  if (t == "articlebody" || t == "article-body" || t == "storybody" || t == "story-body" ||
-      t == "entry-content" || t == "post-content" || t == "post-body" || t == "articletext" ||
-      t == "article-text" || t == "story-text" || t == "storytext" || t == "article-content" ||
-      t == "articlecontent" || t == "body-text" || t == "bodytext" || t == "main-content") {
-    f |= kStrongPositive | kPositive;
-  }
-  for (std::string_view p : kPositivePrefixes) {
-    if (HasPrefix(t, p)) {
-      f |= kPositive;
-      break;
+struct ClassPattern {
+  std::string_view text;
+  bool prefix;  // else the whole word
+  std::uint32_t flag;
+};
+
+constexpr ClassPattern kClassPatterns[] = {
+    // page furniture
+    {"comment", true, kNegative}, {"footer", true, kNegative}, {"sidebar", true, kNegative},
+    {"related", true, kNegative}, {"promo", true, kNegative}, {"share", true, kNegative},
+    {"sharing", true, kNegative}, {"social", true, kNegative}, {"navbar", true, kNegative},
+    {"navigation", true, kNegative}, {"menu", true, kNegative}, {"banner", true, kNegative},
+    {"widget", true, kNegative}, {"popup", true, kNegative}, {"modal", true, kNegative},
+    {"newsletter", true, kNegative}, {"subscri", true, kNegative}, {"cookie", true, kNegative},
+    {"advert", true, kNegative}, {"sponsor", true, kNegative}, {"breadcrumb", true, kNegative},
+    {"recommend", true, kNegative}, {"trending", true, kNegative}, {"popular", true, kNegative},
+    {"outbrain", true, kNegative}, {"taboola", true, kNegative}, {"masthead", true, kNegative},
+    {"toolbar", true, kNegative}, {"disqus", true, kNegative}, {"signup", true, kNegative},
+    {"login", true, kNegative}, {"recirc", true, kNegative}, {"adslot", true, kNegative},
+    {"adunit", true, kNegative}, {"adwrap", true, kNegative}, {"adcontainer", true, kNegative},
+    {"adsbygoogle", true, kNegative}, {"adholder", true, kNegative}, {"adbox", true, kNegative},
+    {"adzone", true, kNegative}, {"pagination", true, kNegative}, {"pager", true, kNegative},
+    {"most-read", true, kNegative}, {"mostread", true, kNegative}, {"tagcloud", true, kNegative},
+    {"taglist", true, kNegative}, {"nocontent", true, kNegative}, {"rightrail", true, kNegative},
+    {"right-rail", true, kNegative}, {"rail", true, kNegative}, {"carousel", true, kNegative},
+    {"offcanvas", true, kNegative}, {"overlay", true, kNegative}, {"dropdown", true, kNegative},
+    {"skiplink", true, kNegative}, {"skip-link", true, kNegative},
+    {"ad", false, kNegative}, {"ads", false, kNegative}, {"adv", false, kNegative},
+    {"dfp", false, kNegative}, {"nav", false, kNegative}, {"tags", false, kNegative},
+    {"tag", false, kNegative}, {"meta", false, kNegative}, {"bio", false, kNegative},
+    {"more", false, kNegative}, {"next", false, kNegative}, {"prev", false, kNegative},
+    {"sr", false, kNegative}, {"print", false, kNegative}, {"email", false, kNegative},
+    {"follow", false, kNegative}, {"header", false, kNegative}, {"utility", false, kNegative},
+    {"tools", false, kNegative}, {"footnotes", false, kNegative},
+    {"contributors", false, kNegative}, {"keywords", false, kNegative},
+    {"topics", false, kNegative}, {"authorbio", false, kNegative},
+    {"endorsement", false, kNegative}, {"aside", false, kNegative},
+    {"callout", false, kNegative}, {"pullquote", false, kNegative},
+    {"correction", false, kNegative},
+    // article signals
+    {"article", true, kPositive}, {"story", true, kPositive}, {"content", true, kPositive},
+    {"entry", true, kPositive}, {"post", true, kPositive}, {"body", true, kPositive},
+    {"main", true, kPositive}, {"text", true, kPositive}, {"blog", true, kPositive},
+    {"articlebody", false, kStrongPositive}, {"article-body", false, kStrongPositive},
+    {"storybody", false, kStrongPositive}, {"story-body", false, kStrongPositive},
+    {"entry-content", false, kStrongPositive}, {"post-content", false, kStrongPositive},
+    {"post-body", false, kStrongPositive}, {"articletext", false, kStrongPositive},
+    {"article-text", false, kStrongPositive}, {"story-text", false, kStrongPositive},
+    {"storytext", false, kStrongPositive}, {"article-content", false, kStrongPositive},
+    {"articlecontent", false, kStrongPositive}, {"body-text", false, kStrongPositive},
+    {"bodytext", false, kStrongPositive}, {"main-content", false, kStrongPositive},
+    // captions, bylines, dates
+    {"credit", true, kCaptionClass}, {"author", true, kBylineClass}, {"by", false, kBylineClass},
+    {"date", false, kDateClass}, {"time", false, kDateClass}, {"timestamp", false, kDateClass},
+    {"published", false, kDateClass}, {"pubdate", false, kDateClass},
+    {"updated", false, kDateClass}, {"publishdate", false, kDateClass},
+    {"publish-date", false, kDateClass}, {"published-date", false, kDateClass},
+    {"publish_date", false, kDateClass}, {"datetime", true, kDateClass},
+    {"posted", false, kDateClass}, {"postdate", false, kDateClass},
+    {"entry-date", false, kDateClass},
+};
+
+// kClassPatterns indexed by first byte, built once (thread-safe static init).
+const std::vector<std::vector<const ClassPattern*>>& PatternsByFirstByte() {
+  static const auto* table = [] {
+    auto* t = new std::vector<std::vector<const ClassPattern*>>(256);
+    for (const ClassPattern& p : kClassPatterns) {
+      (*t)[static_cast<unsigned char>(p.text[0])].push_back(&p);
     }
+    return t;
+  }();
+  return *table;
+}
+
+std::uint32_t TokenFlags(std::string_view t) {
+  if (t.empty()) return 0;
+  std::uint32_t f = 0;
+  for (const ClassPattern* p : PatternsByFirstByte()[static_cast<unsigned char>(t[0])]) {
+    if (p->prefix ? HasPrefix(t, p->text) : SameWord(t, p->text)) f |= p->flag;
   }
-  if (HasPrefix(t, "comment") && HasPrefix(t, "commentary")) return f;
-  for (std::string_view p : kNegativePrefixes) {
-    if (HasPrefix(t, p)) return f | kNegative;
-  }
-  for (std::string_view w : kNegativeWords) {
-    if (SameWord(t, w)) return f | kNegative;
-  }
+  if (t.find("caption") != std::string_view::npos) f |= kCaptionClass;
+  if (t.find("byline") != std::string_view::npos) f |= kBylineClass;
+  if ((f & kBylineClass) && HasPrefix(t, "authority")) f &= ~kBylineClass;
+  if ((f & kNegative) && HasPrefix(t, "commentary")) f &= ~kNegative;
+  if (f & kStrongPositive) f |= kPositive;
   return f;
 }
 
@@ -462,22 +499,36 @@ bool IsBoilerplateLine(std::string_view text) {
        s.find("Twitter") != std::string_view::npos || s.find("Facebook") != std::string_view::npos)) {
     return true;
   }
-  for (std::string_view w : kWhole) {
+  // Phrases indexed by their first byte, built once.
+  struct Index {
+    std::vector<std::string_view> whole[256];
+    std::vector<std::string_view> prefix[256];
+  };
+  static const Index* index = [] {
+    auto* ix = new Index;
+    for (std::string_view w : kWhole) ix->whole[static_cast<unsigned char>(w[0])].push_back(w);
+    for (std::string_view p : kPrefixes) ix->prefix[static_cast<unsigned char>(p[0])].push_back(p);
+    return ix;
+  }();
+  unsigned char first = static_cast<unsigned char>(html_text::ToLowerAscii(s[0]));
+  for (std::string_view w : index->whole[first]) {
     if (html_text::EqualsNoCase(s, w)) return true;
   }
-  for (std::string_view p : kPrefixes) {
+  for (std::string_view p : index->prefix[first]) {
     if (StartsWithNoCase(s, p)) return true;
   }
   // "... All rights reserved." and copyright lines anywhere in a short line
   if (s.size() < 160) {
-    std::string lower;
-    lower.reserve(s.size());
-    for (char c : s) lower.push_back(html_text::ToLowerAscii(c));
-    if (lower.find("all rights reserved") != std::string::npos) return true;
-    if (lower.find("copyright \xc2\xa9") != std::string::npos) return true;
-    if (lower.find("\xc2\xa9 20") != std::string::npos ||
-        lower.find("\xc2\xa9 19") != std::string::npos) {
-      return true;
+    if (s.find("\xc2\xa9") != std::string_view::npos) {
+      if (s.find("\xc2\xa9 20") != std::string_view::npos ||
+          s.find("\xc2\xa9 19") != std::string_view::npos ||
+          s.find("right \xc2\xa9") != std::string_view::npos) {
+        return true;
+      }
+    }
+    for (std::size_t i = s.find_first_of("Aa"); i != std::string_view::npos;
+         i = s.find_first_of("Aa", i + 1)) {
+      if (StartsWithNoCase(s.substr(i), "all rights reserved")) return true;
     }
   }
   return false;
