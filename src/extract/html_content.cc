@@ -26,6 +26,7 @@ enum ClassFlag : std::uint32_t {
   kDateClass = 1u << 5,
   kInvisible = 1u << 6,  // hidden by a common CSS convention, or a hover card
   kEmbed = 1u << 7,      // an embedded post (tweet, instagram) inside the article
+  kDatelineClass = 1u << 8,  // "WASHINGTON (AP) —" set apart by the page
 };
 
 // Whole class words that hide an element, and stems of hover cards/tooltips.
@@ -123,7 +124,8 @@ constexpr ClassPattern kClassPatterns[] = {
     {"publish-date", false, kDateClass}, {"published-date", false, kDateClass},
     {"publish_date", false, kDateClass}, {"datetime", true, kDateClass},
     {"posted", false, kDateClass}, {"postdate", false, kDateClass},
-    {"entry-date", false, kDateClass},
+    {"entry-date", false, kDateClass}, {"dateline", false, kDatelineClass},
+    {"article-dateline", false, kDatelineClass}, {"story-dateline", false, kDatelineClass},
 };
 
 // kClassPatterns indexed by first byte, built once (thread-safe static init).
@@ -167,8 +169,7 @@ std::uint32_t ClassFlags(std::string_view words) {
       std::string_view whole = words.substr(i, j - i);
       if (IsInvisibleWord(whole)) f |= kInvisible;
       std::uint32_t wf = TokenFlags(whole);
-      f |= wf & (kStrongPositive | kCaptionClass | kBylineClass | kDateClass | kNegative |
-                 kPositive);
+      f |= wf;
       // parts split on - and _
       std::size_t a = 0;
       bool split = whole.find_first_of("-_") != std::string_view::npos;
@@ -256,6 +257,7 @@ struct RawBlock {
   std::uint8_t heading = 0;
   bool caption = false;
   bool meta_line = false;  // inside a short byline/author/date element
+  bool dateline = false;   // inside an element classed "dateline"
   bool dropped = false;
   bool boilerplate = false;
   bool matched = false;  // found in the JSON-LD articleBody
@@ -270,7 +272,7 @@ struct Walker {
   std::vector<std::uint32_t> flags;  // per node: ClassFlags
 
   // context counters
-  int link = 0, caption = 0, pre = 0, quote = 0, li = 0, cell = 0;
+  int link = 0, caption = 0, pre = 0, quote = 0, li = 0, cell = 0, dateline = 0;
   int heading = 0;  // level of the innermost open heading, 0 if none
   int heading_depth = 0;
   std::uint32_t owner = kNoNode;  // innermost open block element
@@ -300,6 +302,7 @@ struct Walker {
     if (cur.chars == 0 && cur.text.empty()) {
       cur.owner = owner;
       cur.caption = caption > 0;
+      cur.dateline = dateline > 0;
       cur.heading = static_cast<std::uint8_t>(heading);
       cur.kind = heading ? RawKind::kHeading
                  : pre   ? RawKind::kPre
@@ -327,6 +330,7 @@ struct Walker {
         (f & kCaptionClass)) {
       ++caption;
     }
+    if (f & kDatelineClass) ++dateline;
     if (t == HtmlTag::kPre) ++pre;
     if (t == HtmlTag::kBlockquote) ++quote;
     if (t == HtmlTag::kLi || t == HtmlTag::kDd || t == HtmlTag::kDt) ++li;
@@ -351,6 +355,7 @@ struct Walker {
         (f & kCaptionClass)) {
       --caption;
     }
+    if (f & kDatelineClass) --dateline;
     if (t == HtmlTag::kPre) --pre;
     if (t == HtmlTag::kBlockquote) --quote;
     if (t == HtmlTag::kLi || t == HtmlTag::kDd || t == HtmlTag::kDt) --li;
@@ -640,6 +645,7 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
   }
   const bool hint_ok = use_hint && matched_total * 10 >= hint_norm.size() * 3;
 
+  bool relaxed = false;  // set when no block passes the normal bar (a very short article)
   auto good_weight = [&](const RawBlock& b) -> double {
     if (b.caption || b.dropped) return 0;
     if (hint_ok) return b.matched ? b.chars : 0;
@@ -647,6 +653,7 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
     std::uint32_t nonlink = b.chars - b.link_chars;
     if (b.link_chars * 100 > b.chars * 35) return 0;
     if (nonlink >= 80 || b.words >= 12) return nonlink;
+    if (relaxed && nonlink >= 20 && b.words >= 4 && b.kind == RawKind::kText) return nonlink;
     return 0;
   };
   auto bad_weight = [&](const RawBlock& b) -> double {
@@ -705,18 +712,25 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
   }
   const double lambda = hint_ok ? 1.0 : 0.6;
   std::uint32_t best = kNoNode;
-  double best_score = 0;
-  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
-    const HtmlNode& n = nodes[i];
-    if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
-    if (!IsBlockTag(n.tag) && n.tag != HtmlTag::kOther && n.tag != HtmlTag::kSpan) continue;
-    double g = gp[w.end[i]] - gp[w.first[i]];
-    if (g <= 0) continue;
-    double b = bp[w.end[i]] - bp[w.first[i]];
-    double s = (g - lambda * b) * TagWeight(n, w.flags[i]);
-    if (s >= best_score) {
-      best_score = s;
-      best = i;
+  for (int attempt = 0; attempt < 2 && best == kNoNode; ++attempt) {
+    if (attempt == 1) {
+      if (hint_ok) break;
+      relaxed = true;
+      for (std::size_t k = 0; k < nb; ++k) gp[k + 1] = gp[k] + good_weight(blocks[k]);
+    }
+    double best_score = 0;
+    for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+      const HtmlNode& n = nodes[i];
+      if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
+      if (!IsBlockTag(n.tag) && n.tag != HtmlTag::kOther && n.tag != HtmlTag::kSpan) continue;
+      double g = gp[w.end[i]] - gp[w.first[i]];
+      if (g <= 0) continue;
+      double b = bp[w.end[i]] - bp[w.first[i]];
+      double s = (g - lambda * b) * TagWeight(n, w.flags[i]);
+      if (s > 0 && s >= best_score) {
+        best_score = s;
+        best = i;
+      }
     }
   }
 
@@ -801,6 +815,18 @@ std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& 
       t += b.text.substr(0, 150);
       t += "\n";
     }
+  }
+
+  // A dateline the page set apart ("<div class=dateline>WASHINGTON</div>")
+  // goes in front of the first body paragraph, as on a wire story.
+  for (std::size_t k = 0; k + 1 < nb; ++k) {
+    if (!keep[k] || blocks[k].caption || !blocks[k].dateline || blocks[k].words > 6) continue;
+    std::size_t next = k + 1;
+    while (next < nb && (!keep[next] || blocks[next].caption)) ++next;
+    if (next == nb || blocks[next].dateline) break;
+    blocks[next].text = blocks[k].text + " " + blocks[next].text;
+    keep[k] = false;
+    break;
   }
 
   for (std::size_t k = 0; k < nb; ++k) {

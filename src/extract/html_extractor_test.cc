@@ -105,6 +105,14 @@ TEST(ParseHtmlPageTest, ChoosesArticleBody) {
                     "city for thirty years and I have never seen a budget this careless with money.</p>"
                     "</div></section>"),
        {kPara1, kPara2, kPara3}},
+      {"a short item of two brief paragraphs",
+       Page("", Nav() + "<article><p>The bridge on Main Street reopened today.</p>"
+                        "<p>Repairs took three weeks.</p></article>" + RelatedLinks()),
+       {"The bridge on Main Street reopened today.", "Repairs took three weeks."}},
+      {"a dateline set apart goes in front of the first paragraph",
+       Page("", std::string("<article><div class=\"dateline\">BOSTON \xe2\x80\x94</div><p>") + kPara1 +
+                    "</p><p>" + kPara2 + "</p></article>"),
+       {std::string("BOSTON \xe2\x80\x94 ") + kPara1, kPara2}},
       {"inline markup keeps words apart only where the page does",
        Page("", std::string("<article><p>The <b>council</b> voted <a href=\"/x\">on Tuesday</a> to "
                             "approve a new budget, raising spending on schools and roads.</p><p>") +
