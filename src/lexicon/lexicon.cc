@@ -325,6 +325,14 @@ Status LexiconImpl::LoadOrganizations(const fs::path& file) {
 Status LexiconImpl::LoadPeople(const fs::path& file) {
   Result<std::vector<Line>> lines = ReadLines(file);
   if (!lines.ok()) return lines.status();
+  // Aliases belong to the person: every line (office) of a name gets the
+  // aliases written on any of its lines.
+  std::map<std::string, std::vector<std::string>> aliases;
+  for (const Line& line : *lines) {
+    if (line.fields.size() == 6) {
+      for (std::string& a : SplitList(line.fields[5], ';')) aliases[line.fields[0]].push_back(std::move(a));
+    }
+  }
   for (const Line& line : *lines) {
     Status s = ColumnCount(file, line, 5, 6, "NAME, ISO3, AGENT, role, years, aliases");
     if (!s.ok()) return s;
@@ -335,7 +343,11 @@ Status LexiconImpl::LoadPeople(const fs::path& file) {
     e.agent = line.fields[2];
     e.role = line.fields[3];
     if (e.name.empty()) return LineError(file, line, "no name");
-    if (!IsUpperCode(e.country, 3, 3)) return LineError(file, line, "'" + e.country + "' is no ISO alpha-3 code");
+    if (e.country == "-") {
+      e.country.clear();  // heads of international organisations
+    } else if (!IsUpperCode(e.country, 3, 3)) {
+      return LineError(file, line, "'" + e.country + "' is no ISO alpha-3 code (or -)");
+    }
     if (!IsUpperCode(e.agent, 3, 3)) return LineError(file, line, "'" + e.agent + "' is no agent code");
     e.code = e.country + e.agent;
     const std::string& years = line.fields[4];
@@ -350,9 +362,7 @@ Status LexiconImpl::LoadPeople(const fs::path& file) {
     e.from_year = static_cast<int>(from);
     e.to_year = static_cast<int>(to);
     std::vector<std::string> phrases{e.name};
-    if (line.fields.size() == 6) {
-      for (std::string& a : SplitList(line.fields[5], ';')) phrases.push_back(std::move(a));
-    }
+    for (const std::string& a : aliases[e.name]) phrases.push_back(a);
     s = AddPhrases(&actor_trie_, phrases, kActorSyntax, AddActor(e), Where(file, line));
     if (!s.ok()) return s;
   }

@@ -10,7 +10,9 @@
 //   data/actors/organizations.txt CODE <TAB> KIND <TAB> names separated by ';' (UNO, IGOCSTO, ...);
 //                                 KIND is [ISO3:]AGENT: "IGO", "NGO", "REB", "AFG:REB", ...
 //   data/actors/people.txt        NAME <TAB> ISO3 <TAB> AGENT <TAB> role <TAB> years <TAB> aliases
-//                                 (years "2019-" or "2014-2019"; aliases ';'-separated, may be empty)
+//                                 (ISO3 "-" for heads of international bodies; years "2019-"
+//                                 or "2014-2019"; aliases ';'-separated, may be empty; one line
+//                                 per office, so a name may have several lines)
 //   data/actors/media.txt         ISO3 or - <TAB> names of news agencies and channels (they report, they do not act)
 //   data/events/*.txt             CAMEO <TAB> pattern [<TAB> options: "passive", "mode=arrest", comma-separated]
 //   data/cameo.tsv                the crosswalk: CAMEO → name, Goldstein, QuadClass, PLOVER, ACLED
