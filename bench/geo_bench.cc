@@ -47,13 +47,46 @@ const Gazetteer* Shared() {
 // A news-like mix: capitals, cities, countries, regions, variants with
 // accents and punctuation, and words that are not places (misses).
 const std::vector<std::string>& Names() {
-  static const std::vector<std::string> names = {
-      "Almaty", "Nur-Sultan", "Astana", "Kazakhstan", "Moscow", "Russia", "Paris", "Texas",
-      "Georgia", "Tripoli", "Santiago", "Bogotá", "São Paulo", "New York", "Washington",
-      "Kyiv", "Kiev", "Beijing", "Mexico", "Reading", "Helmand", "St. Petersburg",
-      "Alma-Ata", "Lagos", "Cairo", "Baghdad", "Aleppo", "Gaza", "Tehran", "Istanbul",
-      "President", "Tuesday", "Interior Ministry", "protesters", "Tokayev", "police",
-      "Security forces", "Associated Press", "Reuters", "Thursday"};
+  static const std::vector<std::string> names = {"Almaty",
+                                                 "Nur-Sultan",
+                                                 "Astana",
+                                                 "Kazakhstan",
+                                                 "Moscow",
+                                                 "Russia",
+                                                 "Paris",
+                                                 "Texas",
+                                                 "Georgia",
+                                                 "Tripoli",
+                                                 "Santiago",
+                                                 "Bogotá",
+                                                 "São Paulo",
+                                                 "New York",
+                                                 "Washington",
+                                                 "Kyiv",
+                                                 "Kiev",
+                                                 "Beijing",
+                                                 "Mexico",
+                                                 "Reading",
+                                                 "Helmand",
+                                                 "St. Petersburg",
+                                                 "Alma-Ata",
+                                                 "Lagos",
+                                                 "Cairo",
+                                                 "Baghdad",
+                                                 "Aleppo",
+                                                 "Gaza",
+                                                 "Tehran",
+                                                 "Istanbul",
+                                                 "President",
+                                                 "Tuesday",
+                                                 "Interior Ministry",
+                                                 "protesters",
+                                                 "Tokayev",
+                                                 "police",
+                                                 "Security forces",
+                                                 "Associated Press",
+                                                 "Reuters",
+                                                 "Thursday"};
   return names;
 }
 
@@ -156,12 +189,16 @@ int main(int argc, char** argv) {
     });
     for (uint32_t i = 0; i < g->num_places(); ++i) sum += g->PlaceAt(i).population;
     const auto s = g->stats();
-    std::printf("gazetteer %s: %llu bytes, %u places, %u names, %u name-place pairs\n", GazetteerPath().c_str(),
-                static_cast<unsigned long long>(s.file_bytes), s.places, s.names, s.name_place_pairs);
-    std::printf("resident memory: %ld kB before load, %ld kB after load, %ld kB after touching everything (%llu)\n",
-                before, loaded, RssKb(), static_cast<unsigned long long>(sum % 10));
+    std::printf("gazetteer %s: %llu bytes, %u places, %u names, %u name-place pairs\n",
+                GazetteerPath().c_str(), static_cast<unsigned long long>(s.file_bytes), s.places,
+                s.names, s.name_place_pairs);
+    std::printf(
+        "resident memory: %ld kB before load, %ld kB after load, %ld kB after touching everything "
+        "(%llu)\n",
+        before, loaded, RssKb(), static_cast<unsigned long long>(sum % 10));
   } else {
-    std::printf("no gazetteer at %s; run `make gazetteer` (benchmarks will skip)\n", GazetteerPath().c_str());
+    std::printf("no gazetteer at %s; run `make gazetteer` (benchmarks will skip)\n",
+                GazetteerPath().c_str());
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

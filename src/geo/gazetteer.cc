@@ -87,8 +87,9 @@ Status Gazetteer::Init(const std::string& path) {
   const auto file_size = static_cast<uint64_t>(st.st_size);
   if (file_size < sizeof(FileHeader)) {
     close(fd);
-    return Status::InvalidInput(path + ": " + std::to_string(file_size) +
-                                " bytes: too short for a gazetteer header (truncated or not a gazetteer)" + hint);
+    return Status::InvalidInput(
+        path + ": " + std::to_string(file_size) +
+        " bytes: too short for a gazetteer header (truncated or not a gazetteer)" + hint);
   }
   void* mem = mmap(nullptr, file_size, PROT_READ, MAP_PRIVATE, fd, 0);
   const int map_err = errno;
@@ -102,28 +103,36 @@ Status Gazetteer::Init(const std::string& path) {
     return Status::InvalidInput(path + ": not a dateline gazetteer (bad magic)");
   }
   if (header_->version != format::kVersion) {
-    return Status::InvalidInput(path + ": gazetteer format version " + std::to_string(header_->version) +
-                                ", this dateline reads version " + std::to_string(format::kVersion) + hint);
+    return Status::InvalidInput(
+        path + ": gazetteer format version " + std::to_string(header_->version) +
+        ", this dateline reads version " + std::to_string(format::kVersion) + hint);
   }
   if (header_->header_size != sizeof(FileHeader)) {
-    return Status::InvalidInput(path + ": bad gazetteer header size " + std::to_string(header_->header_size));
+    return Status::InvalidInput(path + ": bad gazetteer header size " +
+                                std::to_string(header_->header_size));
   }
   if (header_->file_size != file_size) {
-    return Status::InvalidInput(path + ": truncated or damaged: header says " + std::to_string(header_->file_size) +
-                                " bytes, file has " + std::to_string(file_size) + hint);
+    return Status::InvalidInput(path + ": truncated or damaged: header says " +
+                                std::to_string(header_->file_size) + " bytes, file has " +
+                                std::to_string(file_size) + hint);
   }
-  static constexpr const char* kNames[] = {"places", "countries", "admin1", "names",
-                                           "postings", "hash", "demonyms", "strings"};
-  static constexpr uint64_t kElement[] = {sizeof(format::PlaceRecord), sizeof(format::CountryRecord),
-                                          sizeof(format::Admin1Record), sizeof(format::NameRecord),
-                                          sizeof(uint32_t), sizeof(uint32_t),
-                                          sizeof(format::DemonymRecord), 1};
+  static constexpr const char* kNames[] = {"places",   "countries", "admin1",   "names",
+                                           "postings", "hash",      "demonyms", "strings"};
+  static constexpr uint64_t kElement[] = {sizeof(format::PlaceRecord),
+                                          sizeof(format::CountryRecord),
+                                          sizeof(format::Admin1Record),
+                                          sizeof(format::NameRecord),
+                                          sizeof(uint32_t),
+                                          sizeof(uint32_t),
+                                          sizeof(format::DemonymRecord),
+                                          1};
   for (int i = 0; i < format::kNumSections; ++i) {
     const format::SectionRef& sec = header_->sections[i];
     const uint64_t expected = kElement[i] * header_->counts[i];
     if (sec.offset % 8 != 0 || sec.offset < sizeof(FileHeader) || sec.offset > file_size ||
         sec.size > file_size - sec.offset || sec.size != expected) {
-      return Status::InvalidInput(path + ": damaged gazetteer: section '" + kNames[i] + "' does not fit the file" + hint);
+      return Status::InvalidInput(path + ": damaged gazetteer: section '" + kNames[i] +
+                                  "' does not fit the file" + hint);
     }
   }
   auto at = [&](int i) { return base_ + header_->sections[i].offset; };
@@ -174,15 +183,17 @@ PlaceView Gazetteer::PlaceAt(PlaceIndex index) const {
 
 std::optional<PlaceView> Gazetteer::Place(int32_t geonameid) const {
   const format::PlaceRecord* end = places_ + num_places_;
-  const format::PlaceRecord* it = std::lower_bound(
-      places_, end, geonameid, [](const format::PlaceRecord& r, int32_t id) { return r.geonameid < id; });
+  const format::PlaceRecord* it =
+      std::lower_bound(places_, end, geonameid,
+                       [](const format::PlaceRecord& r, int32_t id) { return r.geonameid < id; });
   if (it == end || it->geonameid != geonameid) return std::nullopt;
   return PlaceAt(static_cast<PlaceIndex>(it - places_));
 }
 
 NameMatch Gazetteer::MatchOf(const format::NameRecord& rec) const {
   NameMatch m;
-  if (rec.postings_offset <= num_postings_ && rec.postings_count <= num_postings_ - rec.postings_offset) {
+  if (rec.postings_offset <= num_postings_ &&
+      rec.postings_count <= num_postings_ - rec.postings_offset) {
     m.places = std::span<const PlaceIndex>(postings_ + rec.postings_offset, rec.postings_count);
   }
   m.stop_listed = (rec.flags & format::kNameStopListed) != 0;
@@ -200,7 +211,8 @@ NameMatch Gazetteer::Lookup(std::string_view key) const {
     const uint32_t i = slot - 1;
     if (i >= num_names_) break;  // damaged table
     const format::NameRecord& rec = names_[i];
-    if (rec.key_length == key.size() && String(rec.key_offset, rec.key_length) == key) return MatchOf(rec);
+    if (rec.key_length == key.size() && String(rec.key_offset, rec.key_length) == key)
+      return MatchOf(rec);
   }
   return {};
 }
@@ -216,7 +228,8 @@ std::optional<CountryView> Gazetteer::CountryAt(uint32_t i) const {
   v.alpha2 = Fixed(r.alpha2, sizeof(r.alpha2));
   v.alpha3 = Fixed(r.alpha3, sizeof(r.alpha3));
   v.place = PlaceAt(r.place_index);
-  if (r.capital_index != format::kNoIndex && r.capital_index < num_places_) v.capital = PlaceAt(r.capital_index);
+  if (r.capital_index != format::kNoIndex && r.capital_index < num_places_)
+    v.capital = PlaceAt(r.capital_index);
   return v;
 }
 
@@ -225,8 +238,8 @@ std::optional<CountryView> Gazetteer::Country(std::string_view code) const {
     std::array<char, 2> key;
     Upper(code, &key);
     const format::CountryRecord* end = countries_ + num_countries_;
-    const format::CountryRecord* it =
-        std::lower_bound(countries_, end, key, [](const format::CountryRecord& r, const std::array<char, 2>& k) {
+    const format::CountryRecord* it = std::lower_bound(
+        countries_, end, key, [](const format::CountryRecord& r, const std::array<char, 2>& k) {
           return std::memcmp(r.alpha2, k.data(), 2) < 0;
         });
     if (it != end && std::memcmp(it->alpha2, key.data(), 2) == 0) {
@@ -251,8 +264,8 @@ std::optional<PlaceView> Gazetteer::CapitalOf(std::string_view country_code) con
 std::optional<CountryView> Gazetteer::CountryByDemonym(std::string_view word) const {
   const std::string key = NormalizePlaceName(word);
   const format::DemonymRecord* end = demonyms_ + num_demonyms_;
-  const format::DemonymRecord* it =
-      std::lower_bound(demonyms_, end, key, [this](const format::DemonymRecord& r, const std::string& k) {
+  const format::DemonymRecord* it = std::lower_bound(
+      demonyms_, end, key, [this](const format::DemonymRecord& r, const std::string& k) {
         return String(r.key_offset, r.key_length) < std::string_view(k);
       });
   if (it == end || String(it->key_offset, it->key_length) != key) return std::nullopt;
@@ -263,12 +276,13 @@ std::optional<PlaceView> Gazetteer::Admin1(std::string_view country, std::string
   std::array<char, 12> key;  // country[2] + code[10], as stored
   std::array<char, 2> cc;
   std::array<char, 10> ac;
-  if (country.size() != 2 || code.empty() || !Upper(country, &cc) || !Upper(code, &ac)) return std::nullopt;
+  if (country.size() != 2 || code.empty() || !Upper(country, &cc) || !Upper(code, &ac))
+    return std::nullopt;
   std::memcpy(key.data(), cc.data(), 2);
   std::memcpy(key.data() + 2, ac.data(), 10);
   const format::Admin1Record* end = admin1_ + num_admin1_;
-  const format::Admin1Record* it =
-      std::lower_bound(admin1_, end, key, [](const format::Admin1Record& r, const std::array<char, 12>& k) {
+  const format::Admin1Record* it = std::lower_bound(
+      admin1_, end, key, [](const format::Admin1Record& r, const std::array<char, 12>& k) {
         return std::memcmp(r.country, k.data(), 12) < 0;
       });
   if (it == end || std::memcmp(it->country, key.data(), 12) != 0) return std::nullopt;
@@ -280,7 +294,8 @@ std::string_view Gazetteer::Admin1Name(std::string_view country, std::string_vie
   return p ? p->name : std::string_view();
 }
 
-void Gazetteer::ForEachName(const std::function<bool(std::string_view, const NameMatch&)>& fn) const {
+void Gazetteer::ForEachName(
+    const std::function<bool(std::string_view, const NameMatch&)>& fn) const {
   for (uint32_t i = 0; i < num_names_; ++i) {
     if (!fn(String(names_[i].key_offset, names_[i].key_length), MatchOf(names_[i]))) return;
   }

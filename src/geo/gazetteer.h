@@ -62,10 +62,10 @@ using PlaceIndex = uint32_t;
 // One place, borrowed from the mapped file.
 struct PlaceView {
   PlaceIndex index = 0;
-  int32_t geonameid = 0;          // > 0 GeoNames id; < 0 synthetic (see above)
+  int32_t geonameid = 0;  // > 0 GeoNames id; < 0 synthetic (see above)
   PlaceKind kind = PlaceKind::kCity;
-  std::string_view name;          // GeoNames display name, UTF-8 ("Almaty")
-  double lat = 0;                 // degrees, 5 decimals as in GeoNames
+  std::string_view name;  // GeoNames display name, UTF-8 ("Almaty")
+  double lat = 0;         // degrees, 5 decimals as in GeoNames
   double lon = 0;
   char feature_class = 'P';       // 'P' populated place, 'A' country/admin-1
   std::string_view feature_code;  // "PPLC", "PPLA", "PPL", "ADM1", "PCLI", ...
@@ -75,9 +75,9 @@ struct PlaceView {
 };
 
 struct CountryView {
-  std::string_view alpha2;   // "KZ"
-  std::string_view alpha3;   // "KAZ"
-  PlaceView place;           // the country as a place (name, centroid)
+  std::string_view alpha2;  // "KZ"
+  std::string_view alpha3;  // "KAZ"
+  PlaceView place;          // the country as a place (name, centroid)
   std::optional<PlaceView> capital;
 };
 
@@ -87,7 +87,7 @@ struct NameMatch {
   // Never a place by itself: in data/geo/stoplist.txt, a demonym naming only
   // small towns ("Kazakh"), or a region named by a direction ("South").
   bool stop_listed = false;
-  bool curated = false;      // from data/geo/aliases.tsv
+  bool curated = false;  // from data/geo/aliases.tsv
 };
 
 struct GazetteerStats {

@@ -97,7 +97,7 @@ static_assert(sizeof(Admin1Record) == 16);
 struct NameRecord {
   uint32_t key_offset;
   uint16_t key_length;
-  uint16_t flags;  // kNameStopListed | kNameCurated
+  uint16_t flags;            // kNameStopListed | kNameCurated
   uint32_t postings_offset;  // in elements
   uint32_t postings_count;
 };

@@ -26,18 +26,21 @@ class GazetteerTest : public ::testing::Test {
     const std::string src = DATELINE_SOURCE_DIR;
     const std::string fixture = src + "/tests/testdata/geo";
     // One file per process: ctest runs each test case as its own process, in parallel.
-    path_ = new std::string(testing::TempDir() + "/dateline_geo_fixture_" + std::to_string(getpid()) + ".bin");
-    const std::string cmd = std::string(DATELINE_PYTHON3) + " " + Quote(src + "/tools/gazetteer/build.py") +
-                            " --quiet --strict-aliases --iso3166 ''" +
-                            " --cities " + Quote(fixture + "/cities.tsv") +
-                            " --admin1 " + Quote(fixture + "/admin1.json") +
-                            " --countries " + Quote(fixture + "/countries.json") +
-                            " --data-dir " + Quote(fixture + "/data") + " --out " + Quote(*path_);
+    path_ = new std::string(testing::TempDir() + "/dateline_geo_fixture_" +
+                            std::to_string(getpid()) + ".bin");
+    const std::string cmd =
+        std::string(DATELINE_PYTHON3) + " " + Quote(src + "/tools/gazetteer/build.py") +
+        " --quiet --strict-aliases --iso3166 ''" + " --cities " + Quote(fixture + "/cities.tsv") +
+        " --admin1 " + Quote(fixture + "/admin1.json") + " --countries " +
+        Quote(fixture + "/countries.json") + " --data-dir " + Quote(fixture + "/data") + " --out " +
+        Quote(*path_);
     build_status_ = std::system(cmd.c_str());
     if (build_status_ == 0) {
       auto g = Gazetteer::Load(*path_);
-      if (g.ok()) gazetteer_ = std::move(g).value().release();
-      else load_error_ = new std::string(g.status().ToString());
+      if (g.ok())
+        gazetteer_ = std::move(g).value().release();
+      else
+        load_error_ = new std::string(g.status().ToString());
     }
   }
   static void TearDownTestSuite() {
@@ -54,7 +57,8 @@ class GazetteerTest : public ::testing::Test {
   // GeoNames ids of a name's candidates, in the gazetteer's order.
   static std::vector<int32_t> Ids(std::string_view name) {
     std::vector<int32_t> ids;
-    for (PlaceIndex i : gazetteer_->Candidates(name)) ids.push_back(gazetteer_->PlaceAt(i).geonameid);
+    for (PlaceIndex i : gazetteer_->Candidates(name))
+      ids.push_back(gazetteer_->PlaceAt(i).geonameid);
     return ids;
   }
   static int32_t Top(std::string_view name) {
@@ -75,12 +79,12 @@ TEST_F(GazetteerTest, NamesFindTheirPlace) {
   };
   const Row rows[] = {
       {"Astana", 1526273},
-      {"Nur-Sultan", 1526273},      // GeoNames alternate name
-      {"NUR SULTAN", 1526273},      // case and hyphen do not matter
+      {"Nur-Sultan", 1526273},  // GeoNames alternate name
+      {"NUR SULTAN", 1526273},  // case and hyphen do not matter
       {"Akmola", 1526273},
-      {"Alma-Ata", 1526384},        // from the curated aliases file only
+      {"Alma-Ata", 1526384},  // from the curated aliases file only
       {"Alma Ata", 1526384},
-      {"Almaty", 1526384},          // the city before the admin-1 region of the same name
+      {"Almaty", 1526384},  // the city before the admin-1 region of the same name
       {"Bogotá", 3688689},
       {"Bogota", 3688689},
       {"BOGOTA", 3688689},
@@ -89,13 +93,15 @@ TEST_F(GazetteerTest, NamesFindTheirPlace) {
       {"São Paulo", 3448439},
       {"Sao Paulo", 3448439},
       {"N'Djamena", 2427123},
-      {"N\xE2\x80\x99" "Djamena", 2427123},  // typographic apostrophe
+      {"N\xE2\x80\x99"
+       "Djamena",
+       2427123},  // typographic apostrophe
       {"Ndjamena", 2427123},
-      {"Kazakhstan", -398},         // countries are places too
+      {"Kazakhstan", -398},  // countries are places too
       {"Republic of Kazakhstan", -398},
-      {"US", -840},                 // curated short form survives the length filter
-      {"Britain", -826},            // curated alias by alpha-3 target
-      {"Texas", -1},                // admin-1 region: checked by kind below
+      {"US", -840},       // curated short form survives the length filter
+      {"Britain", -826},  // curated alias by alpha-3 target
+      {"Texas", -1},      // admin-1 region: checked by kind below
       {"Moskva", 524901},
   };
   for (const Row& r : rows) {
@@ -106,16 +112,16 @@ TEST_F(GazetteerTest, NamesFindTheirPlace) {
 
 TEST_F(GazetteerTest, NoisyAlternatesAreDropped) {
   const char* dropped[] = {
-      "NQZ",              // airport code
+      "NQZ",  // airport code
       "PAR",
-      "a si ta na",       // all-lowercase loose romanisation
+      "a si ta na",  // all-lowercase loose romanisation
       "pali",
-      "Ile-de-France",    // Paris's alternate, dropped by the noisy-aliases file (the region stays)
-      "Paris 01",         // digits
+      "Ile-de-France",  // Paris's alternate, dropped by the noisy-aliases file (the region stays)
+      "Paris 01",       // digits
       "Lungsod ng Bogota",  // noisy pattern
-      "Federal City",     // noisy name
-      "Москва",           // non-Latin script
-      "Thomas",           // a small town's alternate unlike its own name
+      "Federal City",       // noisy name
+      "Москва",             // non-Latin script
+      "Thomas",             // a small town's alternate unlike its own name
   };
   for (const char* name : dropped) {
     for (int32_t id : Ids(name)) {
@@ -198,9 +204,9 @@ TEST_F(GazetteerTest, Countries) {
     int32_t capital;  // 0: none known
   };
   const Row rows[] = {
-      {"KZ", "KZ", "Kazakhstan", 1526273},  {"kaz", "KZ", "Kazakhstan", 1526273},
+      {"KZ", "KZ", "Kazakhstan", 1526273},    {"kaz", "KZ", "Kazakhstan", 1526273},
       {"US", "US", "United States", 4140963}, {"CO", "CO", "Colombia", 3688689},
-      {"BR", "BR", "Brazil", 3469058},      {"XK", "XK", "Kosovo", 0},
+      {"BR", "BR", "Brazil", 3469058},        {"XK", "XK", "Kosovo", 0},
   };
   for (const Row& r : rows) {
     auto c = gazetteer_->Country(r.code);
@@ -243,7 +249,8 @@ TEST_F(GazetteerTest, StopListedNamesAreFlagged) {
     const char* name;
     bool stop;
   };
-  const Row rows[] = {{"Reading", true}, {"Of", true}, {"Nice", true}, {"Paris", false}, {"Almaty", false}};
+  const Row rows[] = {
+      {"Reading", true}, {"Of", true}, {"Nice", true}, {"Paris", false}, {"Almaty", false}};
   for (const Row& r : rows) {
     NameMatch m = gazetteer_->Lookup(NormalizePlaceName(r.name));
     EXPECT_FALSE(m.places.empty()) << r.name;  // still found, flagged

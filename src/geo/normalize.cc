@@ -33,8 +33,17 @@ const char* LatinFold(uint32_t cp) {
 
 bool IsApostrophe(uint32_t cp) {
   switch (cp) {
-    case 0x27: case 0x60: case 0xB4: case 0x2018: case 0x2019: case 0x2032:
-    case 0x02BC: case 0x02BB: case 0x02BE: case 0x02BF: case 0x02B9:
+    case 0x27:
+    case 0x60:
+    case 0xB4:
+    case 0x2018:
+    case 0x2019:
+    case 0x2032:
+    case 0x02BC:
+    case 0x02BB:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x02B9:
       return true;
     default:
       return false;
