@@ -46,6 +46,8 @@ class BufferedReader {
   // the end of the stream or on an error). Valid until the next call.
   std::string_view Peek(std::size_t n);
 
+  // The most Peek can show.
+  std::size_t capacity() const { return capacity_; }
   // Bytes consumed so far.
   std::uint64_t offset() const { return offset_; }
   // The source's error, if it failed.

@@ -23,6 +23,8 @@
 //   "crawl.warc.gz:7: truncated gzip stream"   (the records before are kept)
 //   "crawl.warc:8: 40000000 bytes, larger than --max-page-mb 32" (TooLarge; skipped)
 // Empty payloads and non-2xx responses are skipped silently.
+// An HTTP head must end within its first 64 KiB (and within the reader's
+// buffer); a longer one is reported as a bad record ("HTTP header does not end").
 #ifndef DATELINE_INGEST_WARC_READER_H_
 #define DATELINE_INGEST_WARC_READER_H_
 
