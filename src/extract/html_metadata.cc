@@ -226,13 +226,60 @@ std::string NodeText(const HtmlDom& dom, std::uint32_t root, std::size_t max_byt
   return out;
 }
 
+// A byline element's text often runs on into the date, a handle or a
+// share link: "Jane Doe | November 18, 2019 12:01 PM Print this article",
+// "Jane Doe @janedoe Nov 18, 2019", "Jane Doe Published 11:34 PM EST".
+// Cut at the first such mark.
+std::string_view CutBylineTail(std::string_view v) {
+  static constexpr std::string_view kMarks[] = {
+      " |", " \xe2\x80\xa2", " @", " Published", " Updated", " Posted", " Last updated",
+      " Print", " Share", " Follow", " \xe2\x80\x94", " - ", "\n"};
+  std::size_t cut = v.size();
+  for (std::string_view m : kMarks) {
+    std::size_t p = v.find(m);
+    if (p != std::string_view::npos && p < cut) cut = p;
+  }
+  // a digit (a time or a date) or a weekday/month name followed by a digit
+  for (std::size_t i = 0; i < cut; ++i) {
+    if (IsDigit(v[i])) {
+      cut = i;
+      break;
+    }
+  }
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < cut) {
+    while (i < cut && v[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < cut && v[j] != ' ') ++j;
+    if (j > i) {
+      std::string_view w = v.substr(i, j - i);
+      static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+      bool day = false;
+      for (std::string_view d : kDays) day |= StartsWithNoCase(w, d);
+      bool month = MonthFromName(w) > 0 && j + 1 < v.size() && IsDigit(v[j + 1]);
+      if ((day || month) && i > 0) {
+        cut = i;
+        break;
+      }
+    }
+    i = j;
+  }
+  v = v.substr(0, cut);
+  while (!v.empty() && (v.back() == ' ' || v.back() == ',' || v.back() == '|' || v.back() == '-')) {
+    v.remove_suffix(1);
+  }
+  return v;
+}
+
 std::string StripBy(std::string s) {
   std::string_view v = html_text::Trim(s);
   if (StartsWithNoCase(v, "by:")) v.remove_prefix(3);
   else if (StartsWithNoCase(v, "by ")) v.remove_prefix(3);
   else if (StartsWithNoCase(v, "written by ")) v.remove_prefix(11);
   else if (StartsWithNoCase(v, "posted by ")) v.remove_prefix(10);
-  v = html_text::Trim(v);
+  v = CutBylineTail(html_text::Trim(v));
   return std::string(v);
 }
 
