@@ -205,7 +205,9 @@ class WarcParser {
   }
 
   void ReadResponse(const WarcHeaders& headers, std::size_t length) {
-    if (MediaType(headers.Get("content-type")) != "application/http") return SkipBlock(length);
+    std::string media = MediaType(headers.Get("content-type"));
+    if (IsHtmlMediaType(media)) return ReadResource(headers, length);  // a payload without HTTP head
+    if (media != "application/http") return SkipBlock(length);
     std::size_t peek_size = std::min({length, kHttpHeadPeek, in_.capacity()});
     std::string_view peek = in_.Peek(peek_size);
     if (peek.size() < peek_size) return SkipBlock(length);  // reports the truncation

@@ -7,7 +7,8 @@
 //     application/xhtml+xml, or no type and a body that starts like HTML);
 //     chunked transfer coding is removed, gzip/deflate content coding decoded,
 //     and the HTTP Content-Type charset handed to charset detection;
-//   resource records whose Content-Type is text/html.
+//   resource records whose Content-Type is text/html (and response records
+//     that carry a bare text/html payload instead of an HTTP response).
 // Other records (request, metadata, warcinfo, revisit, conversion, non-HTML
 // responses) are skipped without holding their blocks in memory.
 // Each document: source "<name>:N" (N = record number from 1, counting every

@@ -87,6 +87,8 @@ TEST(IngestWarcReaderTest, Table) {
        Record("resource", Page("res"), 1, "text/html; charset=utf-8", "WARC/1.1") +
            Record("resource", "\x89PNG....", 2, "image/png", "WARC/1.1"),
        {"c.warc:1"}, {Page("res")}, {}},
+      {"response with a bare HTML payload", Record("response", Page("bare"), 1, "text/html"), {"c.warc:1"},
+       {Page("bare")}, {}},
       {"non-HTML and non-2xx responses skipped",
        Record("response", Http(200, "Content-Type: application/pdf\r\n", "%PDF-1.4"), 1) +
            Record("response", Http(404, "Content-Type: text/html\r\n", Page("gone")), 2) +
