@@ -1,5 +1,6 @@
 #include "lexicon/phrase_trie.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace dateline::lexicon {
@@ -67,68 +68,77 @@ void Vocabulary::Grow() {
   }
 }
 
-PhraseTrie::PhraseTrie() : build_specials_(1), build_entries_(1) {}
+PhraseTrie::PhraseTrie() = default;
+
+void PhraseTrie::InsertEdge(std::uint64_t key, std::uint32_t child) {
+  std::size_t i = Mix(key) & edge_mask_;
+  while (edge_keys_[i] != 0) i = (i + 1) & edge_mask_;
+  edge_keys_[i] = key;
+  edge_children_[i] = child;
+}
+
+void PhraseTrie::GrowEdges() {
+  std::vector<std::uint64_t> keys = std::move(edge_keys_);
+  std::vector<std::uint32_t> children = std::move(edge_children_);
+  edge_keys_.assign(keys.size() * 2, 0);
+  edge_children_.assign(keys.size() * 2, 0);
+  edge_mask_ = edge_keys_.size() - 1;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] != 0) InsertEdge(keys[i], children[i]);
+  }
+}
 
 void PhraseTrie::Add(const Path& path, Vocabulary& vocab, std::uint32_t entry) {
   std::uint32_t node = 0;
   for (const Atom& atom : path) {
     if (atom.kind == Atom::Kind::kWord) {
       std::uint32_t label = vocab.Intern(atom.key) * 4 + static_cast<std::uint32_t>(atom.case_rule);
-      std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | label;
-      auto [it, inserted] = build_edges_.try_emplace(key, node_count_);
-      if (inserted) {
-        ++node_count_;
-        build_specials_.emplace_back();
-        build_entries_.emplace_back();
+      std::uint32_t child = Child(node, label);
+      if (child == 0) {
+        if ((edge_count_ + 1) * 2 > edge_keys_.size()) GrowEdges();
+        child = node_count_++;
+        InsertEdge(((static_cast<std::uint64_t>(node) + 1) << 32) | label, child);
+        ++edge_count_;
       }
-      node = it->second;
+      node = child;
     } else {
-      std::uint32_t next = 0;
-      for (const Special& s : build_specials_[node]) {
-        if (s.kind == atom.kind) next = s.child;
-      }
-      if (next == 0) {
-        next = node_count_++;
-        build_specials_[node].push_back({atom.kind, next});
-        build_specials_.emplace_back();
-        build_entries_.emplace_back();
-      }
-      node = next;
+      std::uint64_t key = (static_cast<std::uint64_t>(node) << 8) | static_cast<std::uint64_t>(atom.kind);
+      auto [it, inserted] = build_specials_.try_emplace(key, node_count_);
+      if (inserted) ++node_count_;
+      node = it->second;
     }
   }
-  for (std::uint32_t e : build_entries_[node]) {
-    if (e == entry) return;
-  }
-  build_entries_[node].push_back(entry);
+  build_entries_.emplace_back(node, entry);
 }
 
 void PhraseTrie::Freeze() {
-  std::size_t capacity = 16;
-  while (capacity < build_edges_.size() * 2) capacity *= 2;
-  edge_keys_.assign(capacity, 0);
-  edge_children_.assign(capacity, 0);
-  edge_mask_ = capacity - 1;
-  for (const auto& [key, child] : build_edges_) {
-    std::uint64_t k = key + (1ull << 32);
-    std::size_t i = Mix(k) & edge_mask_;
-    while (edge_keys_[i] != 0) i = (i + 1) & edge_mask_;
-    edge_keys_[i] = k;
-    edge_children_[i] = child;
+  std::vector<std::pair<std::uint32_t, Special>> specials;
+  specials.reserve(build_specials_.size());
+  for (const auto& [key, child] : build_specials_) {
+    specials.push_back({static_cast<std::uint32_t>(key >> 8),
+                        Special{static_cast<Atom::Kind>(key & 0xFF), child}});
   }
+  std::sort(specials.begin(), specials.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.kind < b.second.kind;
+  });
+  std::sort(build_entries_.begin(), build_entries_.end());
+  build_entries_.erase(std::unique(build_entries_.begin(), build_entries_.end()),
+                       build_entries_.end());
   special_begin_.assign(node_count_ + 1, 0);
   entry_begin_.assign(node_count_ + 1, 0);
-  for (std::uint32_t n = 0; n < node_count_; ++n) {
+  specials_.clear();
+  entries_.clear();
+  std::size_t si = 0, ei = 0;
+  for (std::uint32_t n = 0; n <= node_count_; ++n) {
     special_begin_[n] = static_cast<std::uint32_t>(specials_.size());
-    specials_.insert(specials_.end(), build_specials_[n].begin(), build_specials_[n].end());
+    while (si < specials.size() && specials[si].first == n) specials_.push_back(specials[si++].second);
     entry_begin_[n] = static_cast<std::uint32_t>(entries_.size());
-    entries_.insert(entries_.end(), build_entries_[n].begin(), build_entries_[n].end());
+    while (ei < build_entries_.size() && build_entries_[ei].first == n) {
+      entries_.push_back(build_entries_[ei++].second);
+    }
   }
-  special_begin_[node_count_] = static_cast<std::uint32_t>(specials_.size());
-  entry_begin_[node_count_] = static_cast<std::uint32_t>(entries_.size());
-  build_edges_.clear();
   build_specials_.clear();
   build_entries_.clear();
-  build_specials_.shrink_to_fit();
   build_entries_.shrink_to_fit();
 }
 
@@ -198,7 +208,7 @@ void PhraseTrie::Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t ba
 
 void PhraseTrie::Match(const TokenInfo* tokens, std::uint32_t n, std::uint32_t base,
                        std::vector<PhraseMatch>* out) const {
-  if (edge_keys_.empty()) return;
+  if (edge_count_ == 0) return;
   for (std::uint32_t start = 0; start < n; ++start) {
     if (tokens[start].word == Vocabulary::kNone) continue;
     Walk(tokens, n, base, start, 0, start, Capture{}, out);

@@ -74,16 +74,21 @@ class PhraseTrie {
             std::uint32_t node, std::uint32_t pos, Capture capture,
             std::vector<PhraseMatch>* out) const;
 
-  // Build state.
-  std::unordered_map<std::uint64_t, std::uint32_t> build_edges_;
-  std::vector<std::vector<Special>> build_specials_;
-  std::vector<std::vector<std::uint32_t>> build_entries_;
+  void InsertEdge(std::uint64_t key, std::uint32_t child);
+  void GrowEdges();
+
+  // Word edges: one open-addressing table, (node + 1) << 32 | label → child,
+  // 0 = empty; filled while building and used as is after Freeze().
+  std::vector<std::uint64_t> edge_keys_ = std::vector<std::uint64_t>(64, 0);
+  std::vector<std::uint32_t> edge_children_ = std::vector<std::uint32_t>(64, 0);
+  std::uint64_t edge_mask_ = 63;
+  std::size_t edge_count_ = 0;
   std::uint32_t node_count_ = 1;
 
-  // Frozen state.
-  std::vector<std::uint64_t> edge_keys_;  // (node + 1) << 32 | label; 0 = empty
-  std::vector<std::uint32_t> edge_children_;
-  std::uint64_t edge_mask_ = 0;
+  // Gap and slot edges and entries, few: (node, ...) pairs while building,
+  // sorted into per-node ranges by Freeze().
+  std::unordered_map<std::uint64_t, std::uint32_t> build_specials_;  // node << 8 | kind → child
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> build_entries_;  // (node, entry)
   std::vector<std::uint32_t> special_begin_, entry_begin_;  // node_count_ + 1 each
   std::vector<Special> specials_;
   std::vector<std::uint32_t> entries_;
