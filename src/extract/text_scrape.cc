@@ -171,7 +171,8 @@ constexpr std::string_view kChromePhrases[] = {
     "subscribe", "privacy policy", "terms of use", "terms of service", "free articles",
     "whatsapp channel", "cookie", "min read", "minute read", "enter your email",
     "required fields", "trust principles", "comments are closed", "log in to comment",
-    "reproduction prohibited",
+    "reproduction prohibited", "republished with permission", "first published by",
+    "originally published", "was first published", "this story has been",
 };
 
 // "62º", "62°F", "-3 °C": a weather widget.
@@ -453,6 +454,8 @@ ParsedPage ParseTextScrape(std::string_view text) {
   }
   close();
   if (!have_best || best.chars == 0) return page;
+  // Short paragraphs right before the run ("KYIV — Blasts shook the city.").
+  while (best.first > 0 && IsShortSentence(lines[best.first - 1])) --best.first;
   // A short closing paragraph ("It was unclear why.") after the last prose line.
   for (std::size_t j = best.last + 1, skipped = 0; j < lines.size(); ++j) {
     const Line& l = lines[j];

@@ -178,6 +178,21 @@ TEST(TextScrapeTest, HardWrappedParagraphsAreJoined) {
             "officials said.");
 }
 
+// Clean text as JSONL feeds carry it: no chrome, no title, a one-line lead.
+TEST(TextScrapeTest, CleanTextKeepsEveryParagraph) {
+  const char* text =
+      "KAMAN \xE2\x80\x94 Blasts shook the city centre overnight.\n\n"
+      "Two explosions hit a police station and a fuel depot shortly after midnight, killing "
+      "four people and wounding at least 20, the regional health office said.\n\n"
+      "No group claimed responsibility.\n";
+  ParsedPage page = ParseTextScrape(text);
+  ASSERT_EQ(page.blocks.size(), 3u);
+  EXPECT_EQ(page.title, "");
+  EXPECT_EQ(page.blocks[0].text, "KAMAN \xE2\x80\x94 Blasts shook the city centre overnight.");
+  EXPECT_EQ(page.blocks[0].kind, ParagraphKind::kBody);
+  EXPECT_EQ(page.blocks[2].text, "No group claimed responsibility.");
+}
+
 TEST(TextScrapeTest, NoProseGivesNoBlocks) {
   for (const char* scrape : {"", "Home\nWorld\nSport\n", "Loading...", "\n\n\n"}) {
     EXPECT_TRUE(ParseTextScrape(scrape).blocks.empty()) << scrape;
