@@ -415,6 +415,23 @@ std::string CleanTitle(std::string_view raw) {
   return t;
 }
 
+// A class/id word "author", "author-name", "article-author", "post-author"...
+// but not "authority" or an author bio box.
+bool HasAuthorWord(std::string_view words) {
+  std::size_t p = words.find("author");
+  while (p != std::string_view::npos) {
+    bool start = p == 0 || words[p - 1] == ' ' || words[p - 1] == '-' || words[p - 1] == '_';
+    std::string_view rest = words.substr(p + 6);
+    bool bad = StartsWithNoCase(rest, "ity") || StartsWithNoCase(rest, "-bio") ||
+               StartsWithNoCase(rest, "bio") || StartsWithNoCase(rest, "-box") ||
+               StartsWithNoCase(rest, "-img") || StartsWithNoCase(rest, "-image") ||
+               StartsWithNoCase(rest, "-avatar") || StartsWithNoCase(rest, "-photo");
+    if (start && !bad) return true;
+    p = words.find("author", p + 6);
+  }
+  return false;
+}
+
 bool InsideArticle(const HtmlDom& dom, std::uint32_t i) {
   const auto& nodes = dom.nodes();
   std::uint32_t p = nodes[i].parent;
@@ -453,6 +470,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
   if (const std::string* t = FindMeta(dom, "og:title")) md.title = CleanTitle(*t);
   if (md.title.empty() && !facts.headline.empty()) md.title = Collapse(facts.headline);
   std::uint32_t first_h1 = kNoNode, first_byline = kNoNode, first_author = kNoNode;
+  std::uint32_t first_author_class = kNoNode;
   std::uint32_t first_time = kNoNode, article_time = kNoNode;
   const auto& nodes = dom.nodes();
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
@@ -463,6 +481,10 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
     if (first_byline == kNoNode && n.length > 0 &&
         dom.Words(n).find("byline") != std::string_view::npos) {
       first_byline = i;
+    }
+    if (first_author_class == kNoNode && n.length > 0 && n.tag != HtmlTag::kMeta &&
+        HasAuthorWord(dom.Words(n))) {
+      first_author_class = i;
     }
     if (n.tag == HtmlTag::kTime && n.value_length > 0) {
       if (first_time == kNoNode) first_time = i;
@@ -486,6 +508,9 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
   }
   if (md.byline.empty() && first_author != kNoNode) md.byline = StripBy(NodeText(dom, first_author, 200));
   if (md.byline.empty() && first_byline != kNoNode) md.byline = StripBy(NodeText(dom, first_byline, 200));
+  if (md.byline.empty() && first_author_class != kNoNode) {
+    md.byline = StripBy(NodeText(dom, first_author_class, 200));
+  }
   if (md.byline.size() > 200) md.byline.clear();
 
   // URL.
