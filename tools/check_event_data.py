@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Checks data/cameo.tsv and data/events/*.txt without building dateline.
 
-Usage: python3 tools/check_event_data.py [DATA_DIR]   (default: data)
+Usage: python3 tools/check_event_data.py [-v] [DATA_DIR]   (default: data)
 
 Reports malformed lines as FILE:LINE: message, patterns whose code has no
 crosswalk row, patterns written twice (in any file), and prints the number of
-patterns per CAMEO root. Exit status 1 when any error was found.
+patterns per CAMEO root; -v also lists patterns that a wider pattern of the
+same code already covers (notes, not errors). Exit status 1 when any error was
+found.
 """
 import collections
 import glob
@@ -33,6 +35,7 @@ MODE_RE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 WORD_RE = re.compile(r"^[a-z0-9'.&-]+(\(s\))?$")
 
 errors = 0
+subsumed = []  # notes, not errors: patterns another one of the same code covers
 
 
 def error(where, message):
@@ -131,6 +134,7 @@ def check_pattern(where, pattern):
 def check_events(events_dir, codes):
     per_root = collections.Counter()
     seen = {}
+    options = {}
     for path in sorted(glob.glob(os.path.join(events_dir, "*.txt"))):
         root = os.path.basename(path)[:2]
         for n, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -160,11 +164,24 @@ def check_events(events_dir, codes):
             else:
                 seen[pattern] = where
             per_root[root] += 1
+            options[pattern] = (code, f[2] if len(f) == 3 else "", where)
+    # A pattern that equals another of the same code and options with one *
+    # removed matches nothing the other does not (a * gap may be empty).
+    for pattern, (code, opts, where) in options.items():
+        toks = pattern.split(" ")
+        for i, t in enumerate(toks):
+            if t != "*":
+                continue
+            narrower = " ".join(toks[:i] + toks[i + 1:])
+            if narrower in options and options[narrower][:2] == (code, opts):
+                subsumed.append("%s: %r is covered by %r (%s)" %
+                                (options[narrower][2], narrower, pattern, where))
     return per_root
 
 
 def main():
-    data = sys.argv[1] if len(sys.argv) > 1 else "data"
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    data = args[0] if args else "data"
     codes = check_cameo(os.path.join(data, "cameo.tsv"))
     per_root = check_events(os.path.join(data, "events"), codes)
     print("crosswalk rows: %d" % len(codes))
@@ -172,6 +189,11 @@ def main():
     for root in sorted(per_root):
         print("%s    %5d" % (root, per_root[root]))
     print("all   %5d" % sum(per_root.values()))
+    print("covered by a wider pattern of the same code: %d%s" %
+          (len(subsumed), " (-v lists them)" if subsumed and "-v" not in sys.argv else ""))
+    if "-v" in sys.argv:
+        for note in subsumed:
+            print("  " + note)
     print("errors: %d" % errors)
     return 1 if errors else 0
 
