@@ -17,8 +17,9 @@
 //     data/geo/noisy_aliases.tsv), country names and our curated aliases.
 //     Each name's places are ordered by population, largest first (the more
 //     specific first on a tie), except that an admin-1 region comes right
-//     after its own capital city (PPLA/PPLC) when both bear the name (Moscow
-//     the city, then Moscow the region; Basrah, then Basra governorate).
+//     after a city of the same name inside it that is its capital or holds a
+//     tenth of its people (Moscow the city, then Moscow the region; New York
+//     City, then New York State).
 //   - countries by ISO alpha-2 and alpha-3 with their capital, admin-1 regions
 //     by (country, code), and English demonyms ("Kazakhstani" -> KZ).
 //

@@ -12,7 +12,7 @@
 //   postings   uint32_t place indexes; a name's run is sorted by population
 //              (descending), then kind (city, admin-1, country: the more
 //              specific first on a tie), then id; an admin-1 region moves
-//              right after its same-named capital (see build.py)
+//              right after its namesake city (see order_candidates in build.py)
 //   hash       uint32_t[hash_slots] (a power of two): name index + 1, 0 empty;
 //              slot = crc32(key) & (hash_slots - 1), linear probing
 //   demonyms   DemonymRecord[num_demonyms], sorted by normalised key bytes

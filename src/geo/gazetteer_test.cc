@@ -148,7 +148,7 @@ TEST_F(GazetteerTest, ParisCandidatesByPopulation) {
   EXPECT_EQ(Ids("Santiago").front(), 3871336);
 }
 
-TEST_F(GazetteerTest, CapitalCityBeforeItsSameNamedRegion) {
+TEST_F(GazetteerTest, NamesakeCityBeforeItsRegion) {
   // The Moscow region's population (the sum of its cities, Zelenograd
   // included) is larger than the city's, yet the city named Moscow, seat of
   // that region, comes first.
@@ -158,6 +158,12 @@ TEST_F(GazetteerTest, CapitalCityBeforeItsSameNamedRegion) {
   PlaceView region = *gazetteer_->Place(moscow[1]);
   EXPECT_EQ(region.kind, PlaceKind::kAdmin1);
   EXPECT_GT(region.population, gazetteer_->Place(524901)->population);
+
+  // New York City is no capital, but most of its state's people live there.
+  std::vector<int32_t> new_york = Ids("New York");
+  ASSERT_EQ(new_york.size(), 2u);
+  EXPECT_EQ(new_york[0], 5128581);
+  EXPECT_EQ(gazetteer_->Place(new_york[1])->kind, PlaceKind::kAdmin1);
 }
 
 TEST_F(GazetteerTest, GeorgiaIsACountryAndAState) {

@@ -444,10 +444,12 @@ def build(args):
 
 def order_candidates(key, refs, places):
     """Largest population first, the more specific place first on a tie; and
-    an admin-1 region right after its own capital (PPLA/PPLC) when both bear
-    the name (Moscow city before the Moscow federal-city region, whose
-    cities500 population sum is larger; Basrah before Basra governorate), so
-    the first candidate is the one news means when nothing else is known."""
+    an admin-1 region right after a city of the same name inside it that is
+    its capital (PPLA/PPLC) or holds a tenth of its people (Moscow city before
+    the Moscow federal-city region, whose cities500 population sum is larger;
+    Basrah before Basra governorate; New York City before New York State), so
+    the first candidate is the one news means when nothing else is known.
+    Georgia and Texas keep population order: no city of theirs bears the name."""
     refs = sorted(refs, key=lambda i: (-places[i].pop, places[i].kind, places[i].gid))
     seat_of = {}
     for i in refs:
@@ -457,7 +459,7 @@ def order_candidates(key, refs, places):
         for j in refs:
             c = places[j]
             if (c.kind == KIND_CITY and c.cc == r.cc and c.admin1 == r.admin1
-                    and c.fcode in ("PPLA", "PPLC")):
+                    and (c.fcode in ("PPLA", "PPLC") or c.pop * 10 >= r.pop)):
                 seat_of[i] = j
                 break
     out = []
