@@ -109,7 +109,7 @@ class LexiconImpl final : public Lexicon {
 
   std::vector<PhraseMatch> MatchActors(const TokenizedText& text, std::uint32_t first,
                                        std::uint32_t end) const override {
-    return Run(actor_trie_, text, first, end);
+    return Run(actor_trie_, text, first, end, /*compound_starts=*/false);
   }
   std::vector<PhraseMatch> MatchEvents(const TokenizedText& text, std::uint32_t first,
                                        std::uint32_t end) const override {
@@ -147,8 +147,11 @@ class LexiconImpl final : public Lexicon {
   std::size_t event_pattern_count() const override { return events_.size(); }
 
  private:
+  // compound_starts: whether a match may begin on the second part of a
+  // hyphenated compound.
   std::vector<PhraseMatch> Run(const PhraseTrie& trie, const TokenizedText& text,
-                               std::uint32_t first, std::uint32_t end) const;
+                               std::uint32_t first, std::uint32_t end,
+                               bool compound_starts = true) const;
 
   // Adds every phrase of `phrases` to `trie` as `entry`; errors name where.
   Status AddPhrases(PhraseTrie* trie, const std::vector<std::string>& phrases,
@@ -607,7 +610,8 @@ bool IsBarrier(const Token& t, std::string_view key) {
 }
 
 std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const TokenizedText& text,
-                                          std::uint32_t first, std::uint32_t end) const {
+                                          std::uint32_t first, std::uint32_t end,
+                                          bool compound_starts) const {
   std::vector<PhraseMatch> out;
   end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.tokens.size()));
   if (first >= end) return out;
@@ -622,6 +626,10 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
     info.flags = (t.capitalized ? TokenInfo::kCapitalized : 0) |
                  (t.all_caps ? TokenInfo::kAllCaps : 0) |
                  (IsBarrier(t, key) ? TokenInfo::kBarrier : 0);
+    if (!compound_starts && i > 0 && t.joined_left && text.tokens[i - 1].joined_left &&
+        text.tokens[i - 1].norm == "-") {
+      info.flags |= TokenInfo::kNoStart;
+    }
   }
   trie.Match(infos.data(), end - first, first, &out);
   std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {

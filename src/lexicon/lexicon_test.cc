@@ -48,6 +48,7 @@ const std::map<std::string, std::string> kFiles = {
      "CIV\tCôte d'Ivoire;Ivory Coast\tIvorian(s)\n"},
     {"actors/agents.txt",
      "COP\tpolice;riot police;police officer(s);officer(s)\n"
+     "GOV\tgovernment;sultan\n"
      "MIL\ttroops;soldier(s);security forces\n"
      "PRO\tprotester(s);demonstrator(s)\n"},
     {"actors/organizations.txt",
@@ -142,6 +143,9 @@ TEST(LexiconTest, Actors) {
       {"al Shabab fighters", {"al shabab=SHB"}},
       {"Khabar-24 reported", {"khabar - 24=KAZMED"}},
       {"state media", {"state media=MED"}},
+      {"police in Nur-Sultan", {"police=COP"}},
+      {"pro-government protesters", {"protesters=PRO"}},
+      {"the government and the Sultan", {"government=GOV", "sultan=GOV"}},
       {"UN , U.N. and United Nations", {"un=UNO", "u.n.=UNO", "united nations=UNO"}},
   };
   for (const Row& r : rows) EXPECT_EQ(ActorMatches(*lex, r.sentence), r.matches) << r.sentence;

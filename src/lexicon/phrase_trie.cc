@@ -210,7 +210,9 @@ void PhraseTrie::Match(const TokenInfo* tokens, std::uint32_t n, std::uint32_t b
                        std::vector<PhraseMatch>* out) const {
   if (edge_count_ == 0) return;
   for (std::uint32_t start = 0; start < n; ++start) {
-    if (tokens[start].word == Vocabulary::kNone) continue;
+    if (tokens[start].word == Vocabulary::kNone || (tokens[start].flags & TokenInfo::kNoStart)) {
+      continue;
+    }
     Walk(tokens, n, base, start, 0, start, Capture{}, out);
   }
 }

@@ -42,7 +42,9 @@ class Vocabulary {
 
 // One token as the trie sees it.
 struct TokenInfo {
-  static constexpr std::uint8_t kCapitalized = 1, kAllCaps = 2, kBarrier = 4;
+  // kNoStart: no match may begin here (the second part of a hyphenated
+  // compound, for actors: "Nur-Sultan" holds no sultan, "pro-government" no government).
+  static constexpr std::uint8_t kCapitalized = 1, kAllCaps = 2, kBarrier = 4, kNoStart = 8;
   std::uint32_t word = Vocabulary::kNone;
   std::uint8_t flags = 0;
 };

@@ -16,8 +16,11 @@ namespace dateline::lexicon::testing {
 inline TokenizedText Tokens(std::string_view text) {
   TokenizedText out;
   std::uint32_t offset = 0;
+  bool after_hyphen = false;
   for (const PhraseToken& p : SplitPhrase(text)) {
     Token t;
+    t.joined_left = p.optional || after_hyphen;  // "Nur-Sultan": "-" and "Sultan"
+    after_hyphen = p.optional;
     t.start = offset;
     t.end = offset + static_cast<std::uint32_t>(p.text.size());
     offset = t.end + 1;
