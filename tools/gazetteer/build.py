@@ -597,7 +597,7 @@ def main(argv):
             return 1
     try:
         stats = build(args)
-    except (BuildError, OSError, KeyError) as e:
+    except (BuildError, OSError, KeyError, UnicodeError) as e:
         print(f"build.py: {e}", file=sys.stderr)
         return 1
     if not args.quiet:
