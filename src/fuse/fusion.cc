@@ -1,0 +1,245 @@
+#include "fuse/fusion.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+#include "dateline/event_json.h"
+
+namespace dateline::fuse {
+namespace {
+
+int PrecisionRank(PlacePrecision p) {
+  switch (p) {
+    case PlacePrecision::kPoint: return 0;
+    case PlacePrecision::kCity: return 1;
+    case PlacePrecision::kAdmin1: return 2;
+    case PlacePrecision::kCountry: return 3;
+    case PlacePrecision::kNone: break;
+  }
+  return 4;
+}
+
+bool Conflict(const std::string& a, const std::string& b) {
+  return !a.empty() && !b.empty() && a != b;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+int MainSentence(const Event& e) { return e.evidence.empty() ? -1 : e.evidence.front().sentence; }
+
+struct Keyed {
+  Report report;
+  std::string json;  // tie-break of the total order
+};
+
+bool KeyedBefore(const Keyed& a, const Keyed& b) {
+  return std::forward_as_tuple(a.report.published, a.report.event.article, MainSentence(a.report.event), a.json) <
+         std::forward_as_tuple(b.report.published, b.report.event.article, MainSentence(b.report.event), b.json);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> DayNumber(std::string_view date) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  auto digits = [&](std::size_t from, std::size_t n) -> int {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (date[i] < '0' || date[i] > '9') return -1;
+      v = v * 10 + (date[i] - '0');
+    }
+    return v;
+  };
+  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  // Days from civil (H. Hinnant's algorithm).
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+FuseKey KeyOf(const Event& e) {
+  FuseKey key;
+  if (e.date_precision == DatePrecision::kDay) key.day = DayNumber(e.date);
+  key.root = e.root;
+  key.plover_type = e.plover_type;
+  key.country = e.location.country;
+  return key;
+}
+
+bool CompatibleType(const Event& a, const Event& b) {
+  if (!a.plover_type.empty() && a.plover_type == b.plover_type) return true;
+  return !a.root.empty() && a.root == b.root;
+}
+
+bool CompatibleActor(const Actor& a, const Actor& b) {
+  if (a.empty() || b.empty()) return true;
+  if (!a.code.empty() && a.code == b.code) return true;
+  return !Conflict(a.country, b.country) && !Conflict(a.agent, b.agent) &&
+         !(a.country.empty() && a.agent.empty() && b.country.empty() && b.agent.empty() &&
+           Conflict(a.code, b.code));
+}
+
+bool CompatiblePlace(const Location& a, const Location& b, double max_km) {
+  if (a.empty() || b.empty()) return true;
+  if (Conflict(a.country, b.country)) return false;
+  if (a.geonameid != 0 && a.geonameid == b.geonameid) return true;
+  const int ra = PrecisionRank(a.precision), rb = PrecisionRank(b.precision);
+  if (std::max(ra, rb) == PrecisionRank(PlacePrecision::kCountry)) return true;  // same country
+  if (std::max(ra, rb) == PrecisionRank(PlacePrecision::kAdmin1)) {
+    return !a.admin1.empty() && a.admin1 == b.admin1;
+  }
+  if (a.lat && a.lon && b.lat && b.lon) return HaversineKm(*a.lat, *a.lon, *b.lat, *b.lon) <= max_km;
+  return !a.name.empty() && a.name == b.name;
+}
+
+bool CompatibleDate(const Event& a, const Event& b, int max_days) {
+  if (a.date.empty() || b.date.empty()) return true;
+  const bool da = a.date_precision == DatePrecision::kDay, db = b.date_precision == DatePrecision::kDay;
+  if (da && db) {
+    auto x = DayNumber(a.date), y = DayNumber(b.date);
+    if (!x || !y) return a.date == b.date;
+    return std::llabs(*x - *y) <= max_days;
+  }
+  // A coarser date contains the finer one when it is its prefix.
+  const std::string& shorter = a.date.size() <= b.date.size() ? a.date : b.date;
+  const std::string& longer = a.date.size() <= b.date.size() ? b.date : a.date;
+  return longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+bool SameHappening(const Event& a, const Event& b, const FusionOptions& options) {
+  return CompatibleType(a, b) && a.negated == b.negated && a.modality == b.modality &&
+         CompatibleActor(a.source, b.source) && CompatibleActor(a.target, b.target) &&
+         CompatibleDate(a, b, options.max_days) && CompatiblePlace(a.location, b.location, options.max_km);
+}
+
+bool ReportBefore(const Report& a, const Report& b) {
+  Keyed ka{a, EventToJson(a.event)}, kb{b, EventToJson(b.event)};
+  return KeyedBefore(ka, kb);
+}
+
+CanonicalEvent MakeCanonical(std::vector<Report> reports) {
+  CanonicalEvent out;
+  if (reports.empty()) return out;
+  std::vector<Keyed> keyed;
+  keyed.reserve(reports.size());
+  for (Report& r : reports) {
+    std::string json = EventToJson(r.event);
+    keyed.push_back({std::move(r), std::move(json)});
+  }
+  std::sort(keyed.begin(), keyed.end(), KeyedBefore);
+  for (Keyed& k : keyed) out.reports.push_back(std::move(k.report));
+
+  out.event = out.reports.front().event;
+  std::set<std::string> articles, sources;
+  out.first_seen = out.reports.front().published;
+  out.last_seen = out.reports.front().published;
+  for (const Report& r : out.reports) {
+    out.num_mentions += std::max<int>(1, static_cast<int>(r.event.evidence.size()));
+    articles.insert(r.event.article);
+    sources.insert(r.source.empty() ? "\x01" + r.event.article : r.source);
+    if (!r.published.empty() && (out.first_seen.empty() || r.published < out.first_seen)) out.first_seen = r.published;
+    if (r.published > out.last_seen) out.last_seen = r.published;
+  }
+  out.num_articles = static_cast<int>(articles.size());
+  out.num_sources = static_cast<int>(sources.size());
+
+  // Figures per (kind, claimant). Reports are in order, so the last one seen is the latest.
+  struct Acc {
+    Figure figure;
+    std::set<std::string> stories;
+  };
+  std::map<std::pair<std::string, std::string>, Acc> acc;
+  for (const Report& r : out.reports) {
+    const Counts& c = r.event.counts;
+    const std::pair<const char*, const std::optional<Count>*> kinds[] = {
+        {"killed", &c.killed},       {"injured", &c.injured},     {"arrested", &c.arrested},
+        {"participants", &c.participants}, {"displaced", &c.displaced}, {"troops", &c.troops}};
+    const std::string claimant = r.event.claimed_by ? Lower(r.event.claimed_by->who) : "";
+    for (const auto& [kind, count] : kinds) {
+      if (!*count) continue;
+      Acc& a = acc[{kind, claimant}];
+      Figure& f = a.figure;
+      if (f.reports == 0) {
+        f.kind = kind;
+        f.claimant = claimant;
+        f.min = (*count)->min;
+        f.max = (*count)->max;
+      }
+      f.min = std::min(f.min, (*count)->min);
+      f.max = std::max(f.max, (*count)->max);
+      f.latest = **count;
+      f.latest_article = r.event.article;
+      ++f.reports;
+      a.stories.insert(r.story.empty() ? r.event.article : r.story);
+    }
+  }
+  for (auto& [key, a] : acc) {
+    a.figure.stories = static_cast<int>(a.stories.size());
+    out.figures.push_back(a.figure);
+  }
+  // Canonical counts: per kind, the claimant heard in most stories.
+  Counts counts;
+  std::map<std::string, const Figure*> chosen;
+  for (const Figure& f : out.figures) {
+    const Figure*& best = chosen[f.kind];
+    if (!best || f.stories > best->stories) best = &f;  // figures are sorted: "" first, then by name
+  }
+  for (const auto& [kind, f] : chosen) {
+    Count c = f->latest;
+    c.min = f->min;
+    c.max = f->max;
+    if (kind == "killed") counts.killed = c;
+    if (kind == "injured") counts.injured = c;
+    if (kind == "arrested") counts.arrested = c;
+    if (kind == "participants") counts.participants = c;
+    if (kind == "displaced") counts.displaced = c;
+    if (kind == "troops") counts.troops = c;
+  }
+  out.event.counts = counts;
+  return out;
+}
+
+std::vector<CanonicalEvent> Fuse(std::vector<Report> reports, const FusionOptions& options) {
+  const std::size_t n = reports.size();
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (find(i) == find(j)) continue;
+      if (SameHappening(reports[i].event, reports[j].event, options)) parent[find(i)] = find(j);
+    }
+  }
+  std::map<std::size_t, std::vector<Report>> groups;
+  for (std::size_t i = 0; i < n; ++i) groups[find(i)].push_back(std::move(reports[i]));
+  std::vector<CanonicalEvent> out;
+  for (auto& [root, group] : groups) out.push_back(MakeCanonical(std::move(group)));
+  std::sort(out.begin(), out.end(), [](const CanonicalEvent& a, const CanonicalEvent& b) {
+    return ReportBefore(a.reports.front(), b.reports.front());
+  });
+  return out;
+}
+
+}  // namespace dateline::fuse

@@ -1,0 +1,160 @@
+// Fusion: SameHappening rows, figure reconciliation, order independence.
+#include "fuse/fusion.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "dateline/event_json.h"
+
+namespace dateline::fuse {
+namespace {
+
+Event Base() {
+  Event e;
+  e.article = "a1";
+  e.evidence = {{0, "Police fired tear gas at protesters in Almaty.", 0, 46}};
+  e.date = "2022-01-05";
+  e.date_precision = DatePrecision::kDay;
+  e.cameo = "145";
+  e.root = "14";
+  e.plover_type = "PROTEST";
+  e.source = {"Police", "KAZCOP", "KAZ", "COP", "", 0, 6};
+  e.target = {"protesters", "KAZPRO", "KAZ", "PRO", "", 30, 40};
+  e.location = {"Almaty", 1526384, "Almaty City", "KZ", 43.25, 76.92, PlacePrecision::kCity};
+  return e;
+}
+
+struct SameRow {
+  const char* name;
+  void (*change)(Event&);
+  bool same;
+};
+
+TEST(SameHappening, Table) {
+  const SameRow rows[] = {
+      {"identical", [](Event&) {}, true},
+      {"next day", [](Event& e) { e.date = "2022-01-06"; }, true},
+      {"two days later", [](Event& e) { e.date = "2022-01-07"; }, false},
+      {"month precision containing it", [](Event& e) { e.date = "2022-01"; e.date_precision = DatePrecision::kMonth; }, true},
+      {"other month", [](Event& e) { e.date = "2022-02"; e.date_precision = DatePrecision::kMonth; }, false},
+      {"no date", [](Event& e) { e.date = ""; e.date_precision = DatePrecision::kNone; }, true},
+      {"other CAMEO code, same root", [](Event& e) { e.cameo = "141"; e.plover_type = ""; }, true},
+      {"same PLOVER type, other root", [](Event& e) { e.root = "17"; e.cameo = "175"; }, true},
+      {"other type", [](Event& e) { e.root = "17"; e.cameo = "175"; e.plover_type = "ASSAULT"; }, false},
+      {"negated", [](Event& e) { e.negated = true; }, false},
+      {"a threat", [](Event& e) { e.modality = Modality::kThreat; }, false},
+      {"source unknown", [](Event& e) { e.source = {}; }, true},
+      {"source military", [](Event& e) { e.source = {"Troops", "KAZMIL", "KAZ", "MIL", "", 0, 6}; }, false},
+      {"source agent only", [](Event& e) { e.source = {"police", "COP", "", "COP", "", 0, 6}; }, true},
+      {"target other country", [](Event& e) { e.target = {"protesters", "KGZPRO", "KGZ", "PRO", "", 0, 1}; }, false},
+      {"point 10 km away", [](Event& e) { e.location = {"Boraldai", 0, "Almaty Oblast", "KZ", 43.33, 76.84, PlacePrecision::kPoint}; }, true},
+      {"city 40 km away", [](Event& e) { e.location = {"Talgar", 1, "Almaty Oblast", "KZ", 43.30, 77.24, PlacePrecision::kCity}; }, false},
+      {"same admin1, coarser", [](Event& e) { e.location = {"Almaty City", 2, "Almaty City", "KZ", 43.2, 76.9, PlacePrecision::kAdmin1}; }, true},
+      {"other admin1, coarser", [](Event& e) { e.location = {"Mangghystau", 3, "Mangghystau", "KZ", 44, 53, PlacePrecision::kAdmin1}; }, false},
+      {"country only", [](Event& e) { e.location = {"Kazakhstan", 4, "", "KZ", 48, 68, PlacePrecision::kCountry}; }, true},
+      {"other country", [](Event& e) { e.location = {"Kyrgyzstan", 5, "", "KG", 41, 75, PlacePrecision::kCountry}; }, false},
+      {"no place", [](Event& e) { e.location = {}; }, true},
+  };
+  for (const SameRow& row : rows) {
+    Event a = Base(), b = Base();
+    b.article = "a2";
+    row.change(b);
+    EXPECT_EQ(SameHappening(a, b), row.same) << row.name;
+    EXPECT_EQ(SameHappening(b, a), row.same) << row.name << " (reversed)";
+  }
+}
+
+TEST(DayNumber, Table) {
+  EXPECT_EQ(DayNumber("1970-01-01"), 0);
+  EXPECT_EQ(DayNumber("2022-01-05"), 18997);
+  EXPECT_EQ(DayNumber("2024-03-01T10:00"), 19783);
+  EXPECT_EQ(DayNumber("2022-01"), std::nullopt);
+  EXPECT_EQ(DayNumber("2022-13-01"), std::nullopt);
+}
+
+Report MakeReport(const std::string& article, const std::string& published, const std::string& site,
+                  std::optional<Count> killed, const char* claimant, const std::string& story = "") {
+  Report r;
+  r.event = Base();
+  r.event.article = article;
+  r.event.counts.killed = killed;
+  if (claimant) r.event.claimed_by = Claim{std::string(claimant) + " said", claimant, "GOV"};
+  r.published = published;
+  r.source = site;
+  r.story = story;
+  return r;
+}
+
+TEST(MakeCanonical, FiguresAreRangesAndLatestPerClaimantNeverSums) {
+  std::vector<Report> reports = {
+      MakeReport("w1", "2022-01-05", "wire.example", Count{8, 8, 8, "eight", -1}, "city officials", "w1"),
+      MakeReport("w1-copy1", "2022-01-05", "a.example", Count{8, 8, 8, "eight", -1}, "city officials", "w1"),
+      MakeReport("w1-copy2", "2022-01-06", "b.example", Count{8, 8, 8, "eight", -1}, "city officials", "w1"),
+      MakeReport("x", "2022-01-06", "c.example", Count{12, 12, 12, "12", -1}, "City officials"),
+      MakeReport("y", "2022-01-05", "d.example", Count{24, 99, std::nullopt, "dozens", -1}, "rights groups"),
+      MakeReport("z", "2022-01-06", "", std::nullopt, nullptr),
+  };
+  CanonicalEvent c = MakeCanonical(reports);
+  ASSERT_EQ(c.figures.size(), 2u);
+  // city officials: 8 (three copies of one story) then 12: range 8..12, latest 12.
+  EXPECT_EQ(c.figures[0].claimant, "city officials");
+  EXPECT_EQ(c.figures[0].min, 8);
+  EXPECT_EQ(c.figures[0].max, 12);
+  EXPECT_EQ(c.figures[0].latest.best, 12);
+  EXPECT_EQ(c.figures[0].reports, 4);
+  EXPECT_EQ(c.figures[0].stories, 2);
+  EXPECT_EQ(c.figures[1].claimant, "rights groups");
+  EXPECT_EQ(c.figures[1].min, 24);
+  EXPECT_EQ(c.figures[1].max, 99);
+  ASSERT_TRUE(c.event.counts.killed);
+  EXPECT_EQ(c.event.counts.killed->min, 8);
+  EXPECT_EQ(c.event.counts.killed->max, 12);
+  EXPECT_EQ(c.event.counts.killed->best, 12);
+  EXPECT_EQ(c.num_articles, 6);
+  EXPECT_EQ(c.num_sources, 6);  // 5 sites + one report without a site
+  EXPECT_EQ(c.num_mentions, 6);
+  EXPECT_EQ(c.first_seen, "2022-01-05");
+  EXPECT_EQ(c.last_seen, "2022-01-06");
+  EXPECT_EQ(c.event.article, "w1");  // earliest by (published, article)
+}
+
+std::string Fingerprint(const std::vector<CanonicalEvent>& events) {
+  std::string out;
+  for (const CanonicalEvent& c : events) {
+    out += EventToJson(c.event) + "|" + std::to_string(c.num_articles) + "|" + std::to_string(c.num_sources) + "\n";
+    for (const Report& r : c.reports) out += "  " + r.event.article + "\n";
+  }
+  return out;
+}
+
+TEST(Fuse, ShuffledInputGivesTheSameCanonicalEvents) {
+  std::vector<Report> reports;
+  const char* days[] = {"2022-01-04", "2022-01-05", "2022-01-06", "2022-01-09"};
+  for (int i = 0; i < 40; ++i) {
+    Report r = MakeReport("art" + std::to_string(i), days[i % 4], "s" + std::to_string(i % 7) + ".example",
+                          Count{i, i + 3, std::nullopt, std::to_string(i), -1}, i % 3 ? "police" : nullptr);
+    r.event.date = days[(i / 2) % 4];
+    if (i % 5 == 0) r.event.location = {"Aktau", 610611, "Mangghystau", "KZ", 43.65, 51.16, PlacePrecision::kCity};
+    if (i % 11 == 0) r.event.plover_type = "ASSAULT", r.event.root = "18", r.event.cameo = "180";
+    reports.push_back(r);
+  }
+  const std::string expected = Fingerprint(Fuse(reports));
+  std::mt19937 rng(9);
+  for (int round = 0; round < 20; ++round) {
+    std::shuffle(reports.begin(), reports.end(), rng);
+    EXPECT_EQ(Fingerprint(Fuse(reports)), expected) << "round " << round;
+  }
+  std::vector<CanonicalEvent> fused = Fuse(reports);
+  std::size_t total = 0;
+  for (const CanonicalEvent& c : fused) total += c.reports.size();
+  EXPECT_EQ(total, reports.size());  // every report kept
+  EXPECT_GT(fused.size(), 2u);
+  EXPECT_LT(fused.size(), 20u);
+}
+
+}  // namespace
+}  // namespace dateline::fuse
