@@ -32,6 +32,13 @@ constexpr int kMaxGap = 3;
 constexpr std::size_t kLongProseWords = 25;
 // A sentence-ended line with at least this many words is prose.
 constexpr std::size_t kSentenceProseWords = 12;
+// Run weighing: a byline or stamp this many lines above a run multiplies its
+// weight by kHeaderBonus; a run after a comments heading (once a run of
+// kRealRunChars was seen) is multiplied by kCommentsPenalty.
+constexpr std::size_t kHeaderReach = 4;
+constexpr double kHeaderBonus = 1.5;
+constexpr double kCommentsPenalty = 0.3;
+constexpr std::size_t kRealRunChars = 300;
 
 enum class LineClass { kBoilerplate, kEndMarker, kDateStamp, kCaption, kProse, kOther };
 
@@ -421,18 +428,39 @@ ParsedPage ParseTextScrape(std::string_view text) {
   for (Line& l : lines) l.cls = Classify(l);
 
   // Runs of prose; keep the one with the most body text.
+  // Runs are weighed by their prose characters, more when an article header
+  // (a byline or date stamp) sits just above them, less when they follow a
+  // comments heading that came after a real run (reader comments are prose too).
   struct Run {
     std::size_t first = 0, last = 0, chars = 0;
+    double score = 0;
+    bool after_comments = false;
   };
   Run best;
   bool have_best = false;
   Run cur;
   bool open = false;
   int gap = 0;
+  std::size_t longest_closed = 0;
+  bool after_comments = false;
   auto close = [&] {
-    if (open && (!have_best || cur.chars > best.chars)) {
-      best = cur;
-      have_best = true;
+    if (open) {
+      cur.score = static_cast<double>(cur.chars);
+      std::size_t seen = 0;
+      for (std::size_t k = cur.first; k > 0 && seen < kHeaderReach; --k) {
+        const Line& h = lines[k - 1];
+        ++seen;
+        if (h.cls == LineClass::kDateStamp || StartsWith(h.text, "By ")) {
+          cur.score *= kHeaderBonus;
+          break;
+        }
+      }
+      if (cur.after_comments) cur.score *= kCommentsPenalty;
+      longest_closed = std::max(longest_closed, cur.chars);
+      if (!have_best || cur.score > best.score) {
+        best = cur;
+        have_best = true;
+      }
     }
     open = false;
   };
@@ -441,13 +469,20 @@ ParsedPage ParseTextScrape(std::string_view text) {
     bool member = l.cls == LineClass::kProse || l.cls == LineClass::kCaption;
     if (member) {
       if (!open) {
-        cur = Run{i, i, 0};
+        cur = Run{i, i, 0, 0, after_comments};
         open = true;
       }
       cur.last = i;
       if (l.cls == LineClass::kProse) cur.chars += l.text.size();
       gap = 0;
-    } else if (open) {
+      continue;
+    }
+    if (l.words <= 6 && Contains(Fold(l.text), "comment") &&
+        std::max(longest_closed, open ? cur.chars : 0) >= kRealRunChars) {
+      if (open) close();
+      after_comments = true;
+    }
+    if (open) {
       if (l.cls == LineClass::kEndMarker && cur.chars > 0) close();
       else if (++gap > kMaxGap) close();
     }
