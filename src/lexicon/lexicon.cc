@@ -117,7 +117,7 @@ class LexiconImpl final : public Lexicon {
   }
   std::vector<PhraseMatch> MatchQuantities(const TokenizedText& text, std::uint32_t first,
                                            std::uint32_t end) const override {
-    return Run(quantity_trie_, text, first, end);
+    return Run(quantity_trie_, text, first, end, /*compound_starts=*/false);
   }
   std::vector<PhraseMatch> MatchCountCues(const TokenizedText& text, std::uint32_t first,
                                           std::uint32_t end) const override {

@@ -2,7 +2,9 @@
 // matchers then find in sentences. Independent of the real data/.
 #include "lexicon/lexicon.h"
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <map>
 #include <string>
@@ -248,6 +250,11 @@ TEST(LexiconTest, QuantitiesAndCues) {
       {"a dozen", 12, 12, false},         {"tens of thousands", 20000, 99999, false},
       {"thousand", 1000, 1000, true},
   };
+  // The second part of a compound starts no quantity: "twenty-one" is not 1.
+  {
+    TokenizedText t = Tokens("twenty-one");
+    EXPECT_TRUE(lex->MatchQuantities(t, 0, 3).empty());
+  }
   for (const Row& r : quantities) {
     TokenizedText t = Tokens(r.text);
     std::vector<PhraseMatch> ms = lex->MatchQuantities(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
@@ -331,6 +338,31 @@ TEST(LexiconTest, MalformedLinesNameFileAndLine) {
   ASSERT_FALSE(lex.ok());
   EXPECT_NE(lex.status().message().find("events/protest.txt:6: CAMEO 1724"), std::string::npos)
       << lex.status().message();
+}
+
+// One Lexicon, many threads: every thread sees the same matches.
+TEST(LexiconTest, ConcurrentMatchingAgrees) {
+  auto lex = LoadOrDie(GoodFiles());
+  ASSERT_NE(lex, nullptr);
+  const char* sentences[] = {"riot police opened fire on protesters", "Tokayev called on the CSTO for help",
+                             "dozens were arrested in Kazakhstan", "rioters set cars on fire"};
+  std::vector<std::vector<std::string>> expected;
+  for (const char* s : sentences) expected.push_back(ActorMatches(*lex, s));
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 500; ++round) {
+        for (std::size_t i = 0; i < std::size(sentences); ++i) {
+          if (ActorMatches(*lex, sentences[i]) != expected[i]) ++mismatches;
+          TokenizedText tt = Tokens(sentences[i]);
+          lex->MatchEvents(tt, 0, static_cast<std::uint32_t>(tt.tokens.size()));
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
 }
 
 TEST(LexiconTest, MissingDirectoryIsNotFound) {

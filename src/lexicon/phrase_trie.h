@@ -43,7 +43,8 @@ class Vocabulary {
 // One token as the trie sees it.
 struct TokenInfo {
   // kNoStart: no match may begin here (the second part of a hyphenated
-  // compound, for actors: "Nur-Sultan" holds no sultan, "pro-government" no government).
+  // compound, for actors and quantities: "Nur-Sultan" holds no sultan,
+  // "pro-government" no government, "twenty-one" no "one").
   static constexpr std::uint8_t kCapitalized = 1, kAllCaps = 2, kBarrier = 4, kNoStart = 8;
   std::uint32_t word = Vocabulary::kNone;
   std::uint8_t flags = 0;
