@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace dateline::geo {
@@ -282,6 +283,26 @@ TEST_F(GazetteerTest, ForEachNameVisitsSortedKeys) {
   EXPECT_EQ(keys.size(), gazetteer_->stats().names);
   EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
   for (const std::string& k : keys) EXPECT_EQ(NormalizePlaceName(k), k) << "key not in normal form";
+}
+
+TEST_F(GazetteerTest, ConcurrentReadersSeeTheSameAnswers) {
+  const std::vector<std::string> names = {"Paris",  "Nur-Sultan", "Bogotá", "Georgia",
+                                          "Moscow", "Alma-Ata",   "nowhere"};
+  std::vector<std::vector<int32_t>> expected;
+  for (const std::string& n : names) expected.push_back(Ids(n));
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 2000; ++round) {
+        const size_t i = (round + t) % names.size();
+        if (Ids(names[i]) != expected[i]) ++mismatches[t];
+        if (gazetteer_->CapitalOf("KZ")->geonameid != 1526273) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
 TEST_F(GazetteerTest, DamagedFilesFailWithAMessage) {
