@@ -24,6 +24,14 @@ Status WithPlace(std::string_view place, const Status& status) {
   return Status::Internal(std::move(msg));
 }
 
+std::string Printable(std::string_view text, std::size_t max) {
+  std::string out(text.substr(0, max));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
+  }
+  return out;
+}
+
 std::string LimitText(std::size_t max_document_bytes) {
   constexpr std::size_t kMiB = std::size_t{1} << 20;
   if (max_document_bytes >= kMiB && max_document_bytes % kMiB == 0) {

@@ -42,6 +42,10 @@ class ReadContext {
 // The same status with "<place>: " in front of its message.
 Status WithPlace(std::string_view place, const Status& status);
 
+// At most `max` bytes of `text` fit for a one-line message: control and
+// non-ASCII bytes shown as '?'.
+std::string Printable(std::string_view text, std::size_t max = 60);
+
 // "--max-page-mb 32" when the limit is a whole number of MiB (as the CLI sets
 // it), else "the limit of 1000 bytes".
 std::string LimitText(std::size_t max_document_bytes);

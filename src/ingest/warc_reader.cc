@@ -180,8 +180,7 @@ class WarcParser {
       }
       std::size_t colon = line.find(':');
       if (colon == std::string_view::npos || colon == 0) {
-        std::string shown(line.substr(0, 60));
-        return Broken("bad header line \"" + shown + "\"");
+        return Broken("bad header line \"" + Printable(line) + "\"");
       }
       headers.Add(line.substr(0, colon), line.substr(colon + 1));
     }
@@ -236,12 +235,13 @@ class WarcParser {
       std::string decoded;
       Status s = GunzipString(doc.content, ctx_.options().max_document_bytes, &decoded);
       if (!s.ok()) {
-        ctx_.Fail(WithPlace(Place() + ": Content-Encoding " + coding, s));
+        ctx_.Fail(WithPlace(Place() + ": Content-Encoding " + Printable(coding), s));
         return;
       }
       doc.content.swap(decoded);
     } else if (!coding.empty() && coding != "identity") {
-      ctx_.Fail(Status::Unsupported(Place() + ": Content-Encoding " + coding + " not supported"));
+      ctx_.Fail(Status::Unsupported(Place() + ": Content-Encoding " + Printable(coding) +
+                                    " not supported"));
       return;
     }
     Deliver(headers, head->charset, std::move(doc));
