@@ -9,6 +9,9 @@
 namespace dateline::extract {
 namespace {
 
+// Start tags with more attributes lose them all (see PrefilterHtml).
+constexpr std::size_t kMaxAttributes = 512;
+
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -51,12 +54,21 @@ std::size_t FindCloseTag(std::string_view s, std::size_t from, std::string_view 
 
 // Index one past the '>' closing the tag that starts at `from` (after the
 // name); quoted attribute values may hold '>'. npos when unterminated.
-std::size_t FindTagEnd(std::string_view s, std::size_t from) {
+std::size_t FindTagEnd(std::string_view s, std::size_t from, std::size_t* attributes) {
   std::size_t i = from;
   const std::size_t n = s.size();
+  *attributes = 0;
+  bool after_space = false;
   while (i < n) {
     char c = s[i];
     if (c == '>') return i + 1;
+    if (IsSpace(c)) {
+      after_space = true;
+      ++i;
+      continue;
+    }
+    if (after_space && c != '=') ++*attributes;
+    after_space = false;
     if (c == '=') {
       ++i;
       while (i < n && IsSpace(s[i])) ++i;
@@ -216,7 +228,8 @@ std::string PrefilterHtml(std::string_view in, std::size_t max_depth) {
       ++name_end;
     }
     std::string_view name = in.substr(name_start, name_end - name_start);
-    std::size_t tag_end = FindTagEnd(in, name_end);
+    std::size_t attributes = 0;
+    std::size_t tag_end = FindTagEnd(in, name_end, &attributes);
     if (tag_end == std::string_view::npos) {
       i = n;  // unterminated tag at the end of the page
       break;
@@ -270,7 +283,15 @@ std::string PrefilterHtml(std::string_view in, std::size_t max_depth) {
       }
       ++depth;
     }
-    out.append(tag);
+    if (attributes > kMaxAttributes) {
+      // libxml2 checks each attribute against all earlier ones (quadratic):
+      // a tag with this many keeps its name only.
+      out.push_back('<');
+      out.append(name);
+      out.append(self_closed ? "/>" : ">");
+    } else {
+      out.append(tag);
+    }
     i = tag_end;
   }
   return out;
@@ -378,7 +399,11 @@ struct HtmlDomBuilder {
   std::string_view Cut(const char* v) const {
     if (v == nullptr) return {};
     std::string_view s(v);
-    if (s.size() > options.max_attribute_bytes) s = s.substr(0, options.max_attribute_bytes);
+    if (s.size() > options.max_attribute_bytes) {
+      std::size_t cut = options.max_attribute_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s = s.substr(0, cut);
+    }
     return s;
   }
 

@@ -8,7 +8,9 @@
 // nested deeper than max_depth (their text stays, read as text of the
 // deepest kept element). This keeps libxml2's end-tag search (linear in the
 // open-element stack) from going quadratic on hostile pages and keeps our
-// tree bounded; libxml2's tree builder is not used, so its own 256-level
+// tree bounded; start tags with over 512 attributes keep only their name (libxml2's
+// duplicate-attribute check is quadratic in the attribute count). libxml2's
+// tree builder is not used, so its own 256-level
 // limit (which would stop parsing altogether) never applies.
 //
 // Nodes are stored in document order in one vector; children are linked by

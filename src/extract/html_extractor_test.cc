@@ -336,6 +336,28 @@ TEST(ParseHtmlPageTest, DeepNestingReturnsQuickly) {
   }
 }
 
+TEST(ParseHtmlPageTest, HugeTagsAndTextReturnQuickly) {
+  struct Case {
+    const char* name;
+    std::string html;
+  };
+  std::string many_attributes = "<html><body><article><div ";
+  for (int i = 0; i < 100000; ++i) many_attributes += "a" + std::to_string(i) + "=x ";
+  many_attributes += ">" + Article3() + "</div></article></body></html>";
+  std::string long_class = "<html><body><article class=\"" + std::string(1 << 20, 'x') + "\">" +
+                           Article3() + "</article></body></html>";
+  const std::vector<Case> cases = {{"100,000 attributes on one tag", many_attributes},
+                                   {"a 1 MiB class attribute", long_class}};
+  for (const Case& c : cases) {
+    auto start = std::chrono::steady_clock::now();
+    ParsedPage p = ParseHtmlPage(c.html, ExtractOptions());
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 5.0) << c.name;
+    EXPECT_EQ(BodyTexts(p), (std::vector<std::string>{kPara1, kPara2, kPara3})) << c.name;
+  }
+}
+
 TEST(ParseHtmlPageTest, TextAfterDeepNestingIsNotLost) {
   std::string html = "<html><body><div class=\"story\">";
   for (int i = 0; i < 1000; ++i) html += "<div>";
