@@ -20,7 +20,8 @@
 //                        byte-wise sorted order; files of other kinds (.json,
 //                        .md, ...) and hidden entries skipped silently; a
 //                        directory reached twice (symlink loop) entered once
-//   "-"                  JSONL on stdin; source "stdin:N"
+//   "-"                  JSONL on stdin; source "stdin:N" (an empty stdin is
+//                        not an error: a shard may be empty)
 // Names are matched case-insensitively. A file named on the command line with
 // another extension is an Unsupported error.
 //
@@ -41,9 +42,10 @@
 //                are delivered), "crawl.warc:7: missing or bad Content-Length"
 //                (then resynchronised on the next "WARC/1." line)
 //   TooLarge     "big.html: 209715200 bytes, larger than --max-page-mb 32"
-// Memory is bounded by ReadOptions: nothing larger than max_document_bytes is
-// ever held for one document (a plain file's size is checked before reading;
-// streams stop reading one byte past the limit and skip to the next record).
+// Memory is bounded by ReadOptions: no more than max_document_bytes of input
+// is ever held for one document (a plain file's size is checked before
+// reading; streams stop reading one byte past the limit and skip to the next
+// record); its UTF-8 form may be larger (at most three times) after conversion.
 //
 // Thread safety: ReadInputs is reentrant; the sinks are called on the calling
 // thread, in input order.
