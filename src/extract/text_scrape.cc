@@ -46,6 +46,8 @@ struct Line {
   std::string text;
   std::size_t words = 0;
   LineClass cls = LineClass::kOther;
+  bool gallery = false;  // gallery chrome: "1 / 15", "Photo 3 of 8", "Previous | Next"
+  std::size_t block = 0;  // lines of one block have no blank line between them
 };
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
@@ -304,7 +306,11 @@ LineClass Classify(Line& l) {
   l.words = CountWords(l.text);
   std::string folded = Fold(l.text);
   if (IsEndMarker(folded, l.words)) return LineClass::kEndMarker;
-  if (IsChrome(l.text, folded, l.words)) return LineClass::kBoilerplate;
+  if (IsChrome(l.text, folded, l.words)) {
+    l.gallery = IsCounter(folded) ||
+                (l.words <= 6 && Contains(folded, "previous") && Contains(folded, "next"));
+    return LineClass::kBoilerplate;
+  }
   if (ParseDateStamp(l.text).known()) return LineClass::kDateStamp;
   if (l.words >= 6 && HasPhotoCredit(l.text)) return LineClass::kCaption;
   if (IsProse(l)) return LineClass::kProse;
@@ -334,7 +340,9 @@ bool IsWrappedBlock(const std::vector<std::string>& block) {
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;
   std::vector<std::string> block;
+  std::size_t block_id = 0;
   auto flush = [&] {
+    ++block_id;
     if (IsWrappedBlock(block)) {
       std::string joined;
       for (const std::string& b : block) {
@@ -342,8 +350,12 @@ std::vector<Line> SplitLines(std::string_view text) {
         joined += b;
       }
       lines.push_back({std::move(joined)});
+      lines.back().block = block_id;
     } else {
-      for (std::string& b : block) lines.push_back({std::move(b)});
+      for (std::string& b : block) {
+        lines.push_back({std::move(b)});
+        lines.back().block = block_id;
+      }
     }
     block.clear();
   };
@@ -426,6 +438,16 @@ ParsedPage ParseTextScrape(std::string_view text) {
   ParsedPage page;
   std::vector<Line> lines = SplitLines(text);
   for (Line& l : lines) l.cls = Classify(l);
+  // A photo description next to gallery chrome is a caption, credit or not.
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if ((l.cls != LineClass::kProse && l.cls != LineClass::kOther) || l.words < 6) continue;
+    bool after = i > 0 && lines[i - 1].gallery && lines[i - 1].block == l.block;
+    bool before = i + 1 < lines.size() && lines[i + 1].gallery && lines[i + 1].block == l.block;
+    if (after || before) {
+      l.cls = LineClass::kCaption;
+    }
+  }
 
   // Runs of prose; keep the one with the most body text.
   // Runs are weighed by their prose characters, more when an article header

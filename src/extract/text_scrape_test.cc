@@ -83,6 +83,20 @@ MOST READ
 
 © 2024 The Valley Courier)";
 
+constexpr const char* kGalleryScrape = R"(Home
+World
+
+Troops sent to Lower Ketta after attack on convoy
+
+Photo 2 of 6
+Soldiers stand guard at a checkpoint on the road into Lower Ketta
+Previous | Next
+
+LOWER KETTA -- The defence ministry sent two battalions to the Lower Ketta valley on Sunday, a day after gunmen ambushed a supply convoy and killed five drivers.
+
+Villagers said the road had been closed since the ambush and that food prices in the valley had doubled.
+)";
+
 struct ScrapeCase {
   const char* name;
   const char* scrape;
@@ -115,6 +129,11 @@ TEST(TextScrapeTest, Table) {
         "Read more: Why the northern districts have seen a year of unrest",
         "Sign up for our morning newsletter", "Get the day's headlines in your inbox.", "MOST READ",
         "2. Harvest festival postponed", "\xC2\xA9 2024 The Valley Courier"}},
+      {"gallery", kGalleryScrape, "Troops sent to Lower Ketta after attack on convoy", "", "",
+       "LOWER KETTA -- The defence ministry sent two battalions",
+       "food prices in the valley had doubled.",
+       {"Soldiers stand guard at a checkpoint"},
+       {"Photo 2 of 6", "Previous | Next", "Home"}},
   };
   for (const ScrapeCase& c : kCases) {
     SCOPED_TRACE(c.name);
