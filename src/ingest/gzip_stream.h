@@ -19,6 +19,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "dateline/status.h"
 #include "ingest/byte_source.h"
