@@ -1,13 +1,13 @@
-// Builds a small gazetteer from tests/testdata/geo/ with the real build script
-// (tools/gazetteer/build.py) and checks what the resolver will rely on. Needs
-// python3, not the npm packages or the real gazetteer.
+// Reads the small gazetteer that the build (src/geo/CMakeLists.txt) makes from
+// tests/testdata/geo/ with the real build script, tools/gazetteer/build.py, and
+// checks what the resolver will rely on. Needs python3 at build time, not the
+// npm packages or the real gazetteer.
 #include "geo/gazetteer.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -19,40 +19,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 class GazetteerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string src = DATELINE_SOURCE_DIR;
-    const std::string fixture = src + "/tests/testdata/geo";
-    // One file per process: ctest runs each test case as its own process, in parallel.
-    path_ = new std::string(testing::TempDir() + "/dateline_geo_fixture_" +
-                            std::to_string(getpid()) + ".bin");
-    const std::string cmd =
-        std::string(DATELINE_PYTHON3) + " " + Quote(src + "/tools/gazetteer/build.py") +
-        " --quiet --strict-aliases --iso3166 ''" + " --cities " + Quote(fixture + "/cities.tsv") +
-        " --admin1 " + Quote(fixture + "/admin1.json") + " --countries " +
-        Quote(fixture + "/countries.json") + " --data-dir " + Quote(fixture + "/data") + " --out " +
-        Quote(*path_);
-    build_status_ = std::system(cmd.c_str());
-    if (build_status_ == 0) {
-      auto g = Gazetteer::Load(*path_);
-      if (g.ok())
-        gazetteer_ = std::move(g).value().release();
-      else
-        load_error_ = new std::string(g.status().ToString());
+    auto g = Gazetteer::Load(DATELINE_GEO_FIXTURE);
+    if (g.ok()) {
+      gazetteer_ = std::move(g).value().release();
+    } else {
+      load_error_ = new std::string(g.status().ToString());
     }
   }
   static void TearDownTestSuite() {
-    std::error_code ignored;
-    fs::remove(*path_, ignored);
     delete gazetteer_;
     gazetteer_ = nullptr;
   }
   void SetUp() override {
-    ASSERT_EQ(build_status_, 0) << "tools/gazetteer/build.py failed on the fixture";
-    ASSERT_NE(gazetteer_, nullptr) << (load_error_ ? *load_error_ : "");
+    ASSERT_NE(gazetteer_, nullptr) << "fixture gazetteer (built by tools/gazetteer/build.py): "
+                                   << (load_error_ ? *load_error_ : "");
   }
 
   // GeoNames ids of a name's candidates, in the gazetteer's order.
@@ -67,8 +50,6 @@ class GazetteerTest : public ::testing::Test {
     return c.empty() ? 0 : gazetteer_->PlaceAt(c.front()).geonameid;
   }
 
-  static inline std::string* path_ = nullptr;
-  static inline int build_status_ = -1;
   static inline const Gazetteer* gazetteer_ = nullptr;
   static inline std::string* load_error_ = nullptr;
 };
@@ -306,7 +287,7 @@ TEST_F(GazetteerTest, ConcurrentReadersSeeTheSameAnswers) {
 }
 
 TEST_F(GazetteerTest, DamagedFilesFailWithAMessage) {
-  std::ifstream in(*path_, std::ios::binary);
+  std::ifstream in(DATELINE_GEO_FIXTURE, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_GT(bytes.size(), 1000u);
   const std::string dir = testing::TempDir();
@@ -325,7 +306,7 @@ TEST_F(GazetteerTest, DamagedFilesFailWithAMessage) {
       {"version.bin", wrong_version, "format version 99"},
   };
   for (const Row& r : rows) {
-    const std::string p = dir + "/dateline_geo_" + r.file;
+    const std::string p = dir + "/dateline_geo_" + std::to_string(getpid()) + "_" + r.file;
     std::ofstream(p, std::ios::binary) << r.content;
     auto g = Gazetteer::Load(p);
     ASSERT_FALSE(g.ok()) << r.file;

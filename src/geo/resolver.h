@@ -1,0 +1,103 @@
+// Toponym resolution: which place each recognised name (toponym_finder.h) is,
+// and the article's focus country.
+//
+// Each candidate place of a name gets a score:
+//   - prominence: log10(population), + capitals (PPLC) > admin seats (PPLA,
+//     PPLA2) > other places; a country name is the country;
+//   - the article's focus country (votes from country names, demonyms and
+//     actor countries of the lexicon, names all of whose places are in one
+//     country, and a little from the dateline): candidates inside it gain;
+//   - the other names of the article: candidates in a country or admin-1
+//     region where other names were resolved gain, and countries the article
+//     names gain;
+//   - cues: "X, Y" / "X, in Y's Z region" with Y a country or admin-1 region
+//     put X inside Y; "X province/region" asks for the admin-1 region (a
+//     city's own region when only the city is known: "Poltava region"); "the
+//     capital, X" asks for a capital; "X, Kazakhstan's largest city" for the
+//     most populous city of Kazakhstan.
+// Every mention of one name in an article resolves to the same place (the
+// scores of all its mentions are summed), so a later bare "Paris" follows an
+// earlier "Paris, Texas". Descriptions resolve directly: "the capital" to the
+// capital of the named or focus country, "Kazakhstan's largest city" to its
+// most populous place. Former names are ordinary gazetteer names (Nur-Sultan
+// -> Astana 1526273, Alma-Ata -> Almaty 1526384).
+//
+// The dateline place (Article::dateline, "MOSCOW –") resolves like any name
+// but is marked `dateline`; when the text does not start with it, it is
+// resolved from Article::dateline alone and given in ArticlePlaces::dateline.
+//
+// A Geoparser borrows the gazetteer (and lexicon) given to it; both must
+// outlive it. Construction scans the gazetteer once (the largest city of each
+// country, a few ms on the full file). Parse() is const and thread-safe.
+#ifndef DATELINE_GEO_RESOLVER_H_
+#define DATELINE_GEO_RESOLVER_H_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dateline/article.h"
+#include "dateline/sentence.h"
+#include "geo/gazetteer.h"
+#include "geo/toponym_finder.h"
+#include "lexicon/lexicon.h"
+
+namespace dateline::geo {
+
+// One place mention of an article, resolved.
+struct ResolvedToponym {
+  uint32_t start = 0, end = 0;              // bytes into Article::text
+  uint32_t first_token = 0, end_token = 0;  // into TokenizedText::tokens
+  int32_t sentence = -1;                    // index into TokenizedText::sentences
+  uint32_t paragraph = 0;                   // index into Article::paragraphs
+  PlaceIndex place = 0;                     // gazetteer place
+  double score = 0;                         // confidence in 0..1
+  bool dateline = false;     // the dateline at the head of the text: where the reporter filed
+  bool in_actor = false;     // part of a name ("Russia's Sputnik", "Moscow Exchange")
+  bool description = false;  // "the capital", "Kazakhstan's largest city"
+  bool cued = false;         // after "in", "near", "at", "from", ...: a place where something is
+};
+
+struct ArticlePlaces {
+  std::vector<ResolvedToponym> toponyms;  // text order; organisations' names left out
+  std::string focus_country;              // ISO alpha-2, "" when the article gives none
+  std::optional<PlaceIndex> focus;        // the focus country as a place
+  std::optional<PlaceIndex> dateline;     // the dateline's place (in the text or not)
+};
+
+struct GeoparseOptions {
+  FinderOptions finder;
+  uint32_t max_candidates = 64;  // places scored per name, the most populous first
+};
+
+class Geoparser {
+ public:
+  // `lexicon` may be null: then no person/organisation filter, and demonyms
+  // come from the gazetteer alone.
+  Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon,
+            const GeoparseOptions& options = {});
+
+  // The places of `article` (tokenised by text::Tokenize). `actors` are the
+  // lexicon's actor matches over the whole text if the caller already has
+  // them; when empty they are computed here (when there is a lexicon).
+  ArticlePlaces Parse(const Article& article, const TokenizedText& text,
+                      std::span<const lexicon::PhraseMatch> actors = {}) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  std::optional<PlaceIndex> LargestCity(std::string_view country) const;
+  std::optional<PlaceIndex> CapitalPlace(std::string_view country) const;
+
+  const Gazetteer* gazetteer_;
+  const lexicon::Lexicon* lexicon_;
+  GeoparseOptions options_;
+  std::unordered_map<std::string, PlaceIndex> largest_city_;  // alpha-2 -> place
+};
+
+}  // namespace dateline::geo
+
+#endif  // DATELINE_GEO_RESOLVER_H_

@@ -1,0 +1,427 @@
+#include "geo/toponym_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
+
+#include "geo/normalize.h"
+
+namespace dateline::geo {
+namespace {
+
+using lexicon::ActorKind;
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+
+bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+bool IsCap(const Token& t) { return IsWord(t) && (t.capitalized || t.all_caps); }
+
+// Lower-case words that may sit inside a multiword place name.
+bool IsJoiner(std::string_view w) {
+  return In(w, {"de", "del", "della", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "el",
+                "al", "of", "the", "on", "upon", "sur", "en", "am", "im", "y", "e", "an", "ul",
+                "ad", "es", "as", "ash", "ar", "ez", "az"});
+}
+
+bool IsPreposition(std::string_view w) {
+  return In(w, {"in", "near", "at", "outside", "from", "to", "into", "across", "around", "toward",
+                "towards", "through", "via", "throughout", "inside", "between", "across", "of",
+                "within", "out", "over", "on", "reach", "reached", "visited", "visit", "left",
+                "entered", "outskirts"});
+}
+
+bool IsAdminWord(std::string_view w) {
+  return In(w, {"province", "region", "oblast", "state", "district", "governorate", "prefecture",
+                "county", "department", "territory", "provinces", "regions", "states", "oblasts"});
+}
+
+bool IsOrgHead(std::string_view w) {  // "University of X"
+  return In(w, {"university", "college", "bank", "institute", "museum", "academy", "archdiocese",
+                "diocese", "council", "church", "school", "club", "republic", "kingdom",
+                "embassy", "consulate", "parliament", "government", "mayor", "governor"});
+}
+
+bool IsOrgTail(std::string_view w) {  // "Nairobi University"
+  return In(w, {"university", "college", "institute", "bank", "club", "times", "post", "herald",
+                "tribune", "journal", "exchange", "stock", "fc", "united", "polytechnic",
+                "observer", "gazette", "chronicle", "daily", "news", "radio", "tv", "television",
+                "symphony", "orchestra", "conservatory", "zoo", "declaration", "accords", "accord",
+                "agreement", "protocol", "format", "convention", "treaty", "group", "process",
+                "summit", "talks"});
+}
+
+bool IsPersonTitle(std::string_view w) {
+  return In(w, {"mr", "mrs", "ms", "miss", "dr", "president", "gen", "general", "sen", "senator",
+                "gov", "rep", "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady",
+                "col", "lt", "capt", "sgt", "maj", "prof", "rev", "judge", "justice", "actress",
+                "actor", "singer"});
+}
+
+// The token before `i` in [lo, i), skipping quotes; -1 when none.
+int32_t PrevSkippingQuotes(const TokenizedText& text, uint32_t lo, uint32_t i) {
+  int32_t j = static_cast<int32_t>(i) - 1;
+  while (j >= static_cast<int32_t>(lo) && text.tokens[j].kind == TokenKind::kPunct &&
+         (text.tokens[j].norm == "\"" || text.tokens[j].norm == "'" || text.tokens[j].norm == "("))
+    --j;
+  return j >= static_cast<int32_t>(lo) ? j : -1;
+}
+
+}  // namespace
+
+std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Article& article,
+                                           const TokenizedText& text,
+                                           std::span<const lexicon::PhraseMatch> actors_in,
+                                           const lexicon::Lexicon* lexicon,
+                                           const FinderOptions& options) {
+  std::vector<ToponymCandidate> out;
+  const auto& toks = text.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  const std::string_view body(article.text);
+
+  // Lexicon knowledge: names that block a place, and exact demonym spans.
+  std::vector<lexicon::PhraseMatch> computed;
+  std::span<const lexicon::PhraseMatch> actors = actors_in;
+  if (actors.empty() && lexicon != nullptr) {
+    for (const Sentence& s : text.sentences) {
+      auto m = lexicon->MatchActors(text, s.first_token, s.end_token);
+      computed.insert(computed.end(), m.begin(), m.end());
+    }
+    actors = computed;
+  }
+  std::vector<uint8_t> blocked(n, 0);  // inside a person/organisation/media name
+  std::vector<uint32_t> demonym_end(n, 0);
+  if (lexicon != nullptr) {
+    for (const auto& m : actors) {
+      if (m.end > n || m.first >= m.end) continue;
+      ActorKind k = lexicon->Actor(m.entry).kind;
+      if (k == ActorKind::kPerson || k == ActorKind::kOrganization || k == ActorKind::kMedia) {
+        for (uint32_t t = m.first; t < m.end; ++t) blocked[t] = 1;
+      } else if (k == ActorKind::kDemonym) {
+        demonym_end[m.first] = std::max(demonym_end[m.first], m.end);
+      }
+    }
+  }
+
+  std::string key, alt;
+  for (uint32_t si = 0; si < text.sentences.size(); ++si) {
+    const Sentence& s = text.sentences[si];
+    uint32_t first_word = s.first_token;
+    while (first_word < s.end_token && !IsWord(toks[first_word])) ++first_word;
+    for (uint32_t i = s.first_token; i < s.end_token && out.size() < options.max_toponyms;) {
+      if (!IsCap(toks[i])) {
+        ++i;
+        continue;
+      }
+      // Possible ends, shortest first.
+      std::array<uint32_t, 16> ends{};
+      uint32_t num_ends = 0, words = 0;
+      for (uint32_t j = i; j < s.end_token && num_ends < ends.size(); ++j) {
+        const Token& t = toks[j];
+        if (IsCap(t)) {
+          ++words;
+          ends[num_ends++] = j + 1;
+          if (words >= options.max_name_words) break;
+        } else if (IsWord(t) && j > i && IsJoiner(t.norm)) {
+          // inside only: an end must follow
+        } else if (t.kind == TokenKind::kPunct && t.norm == "-" && t.joined_left && j + 1 < s.end_token &&
+                   toks[j + 1].joined_left && IsWord(toks[j + 1])) {
+          // "Nur-Sultan", "Alma-Ata"
+        } else if (t.kind == TokenKind::kPunct && t.norm == "." && t.joined_left && j > i &&
+                   toks[j - 1].end - toks[j - 1].start <= 3) {
+          // "St. Petersburg"
+        } else {
+          break;
+        }
+      }
+      uint32_t match_end = 0;
+      NameMatch match;
+      for (uint32_t e = num_ends; e-- > 0;) {
+        const uint32_t end = ends[e];
+        std::string_view surface = body.substr(toks[i].start, toks[end - 1].end - toks[i].start);
+        NormalizePlaceName(surface, &key);
+        match = gazetteer.Lookup(key);
+        if (match.places.empty() && end == i + 1 && toks[i].all_caps &&
+            toks[i].norm.find('.') != std::string::npos) {
+          alt.clear();  // "U.S." -> "us"
+          for (char c : key)
+            if (c != ' ') alt.push_back(c);
+          match = gazetteer.Lookup(alt);
+          if (!match.places.empty()) key = alt;
+        }
+        if (!match.places.empty()) {
+          match_end = end;
+          break;
+        }
+      }
+      if (match_end == 0) {
+        ++i;
+        continue;
+      }
+      ToponymCandidate c;
+      c.first_token = i;
+      c.end_token = match_end;
+      c.start = toks[i].start;
+      c.end = toks[match_end - 1].end;
+      c.sentence = static_cast<int32_t>(si);
+      c.paragraph = s.paragraph;
+      c.key = key;
+      c.places = match.places;
+      c.stop_listed = match.stop_listed;
+      c.sentence_initial = (i == first_word);
+      bool drop = false;
+      for (uint32_t t = i; t < match_end; ++t)
+        if (blocked[t]) drop = true;
+      if (demonym_end[i] == match_end) drop = true;
+      if (!drop && match_end == i + 1) {
+        bool has_country = false;
+        for (PlaceIndex p : c.places)
+          if (gazetteer.PlaceAt(p).kind == PlaceKind::kCountry) has_country = true;
+        if (!has_country && gazetteer.CountryByDemonym(key)) drop = true;
+      }
+      const int32_t prev = PrevSkippingQuotes(text, s.first_token, i);
+      if (prev >= 0) {
+        const std::string& pw = toks[prev].norm;
+        if (pw == "nicknamed" || pw == "dubbed" || pw == "so-called" ||
+            (pw == "as" && prev > 0 && toks[prev - 1].norm == "known"))
+          drop = true;
+        int32_t pt = prev;
+        if (toks[pt].norm == "." && pt > static_cast<int32_t>(s.first_token)) --pt;
+        if (IsPersonTitle(toks[pt].norm) && toks[pt].capitalized) drop = true;
+        if (IsPreposition(pw)) c.preposition_before = true;
+        if (pw == "the" && prev > static_cast<int32_t>(s.first_token) &&
+            IsPreposition(toks[prev - 1].norm))
+          c.preposition_before = true;
+        if (pw == "of" && prev > static_cast<int32_t>(s.first_token)) {
+          int32_t h = prev - 1;
+          if (IsCap(toks[h]) && IsOrgHead(toks[h].norm)) c.in_organization = true;
+        }
+      }
+      if (match_end < s.end_token) {
+        const Token& nx = toks[match_end];
+        if (nx.kind == TokenKind::kPossessive) c.possessive_after = true;
+        if (IsWord(nx) && IsAdminWord(nx.norm)) c.want_admin1 = true;
+        if (IsWord(nx) && (nx.norm == "city" || nx.norm == "town")) c.want_city = true;
+        for (uint32_t t = match_end; t < std::min(match_end + 3, s.end_token); ++t) {
+          if (!IsCap(toks[t])) break;
+          if (IsOrgTail(toks[t].norm)) c.in_organization = true;
+        }
+      }
+      if (!drop) out.push_back(std::move(c));
+      i = match_end;
+    }
+  }
+
+  // Which toponym starts at a token.
+  std::unordered_map<uint32_t, int32_t> starting;
+  for (size_t k = 0; k < out.size(); ++k) starting[out[k].first_token] = static_cast<int32_t>(k);
+  auto at = [&](uint32_t tok) -> int32_t {
+    auto it = starting.find(tok);
+    return it == starting.end() ? -1 : it->second;
+  };
+  auto country_of = [&](const ToponymCandidate& c) -> std::string {
+    if (c.places.empty()) return "";
+    PlaceView p = gazetteer.PlaceAt(c.places.front());
+    return p.kind == PlaceKind::kCountry ? std::string(p.country) : std::string();
+  };
+  auto sentence_end = [&](const ToponymCandidate& c) { return text.sentences[c.sentence].end_token; };
+
+  // Qualifiers, possessive modifiers, capitalised words after a name.
+  for (size_t k = 0; k < out.size(); ++k) {
+    ToponymCandidate& c = out[k];
+    const uint32_t se = sentence_end(c);
+    uint32_t t = c.end_token;
+    bool comma = false;
+    while (t < se && (toks[t].norm == "," || toks[t].norm == "(" || toks[t].norm == "in" ||
+                      toks[t].norm == "the")) {
+      if (toks[t].norm == "," || toks[t].norm == "(") comma = true;
+      ++t;
+    }
+    if (comma && t < se) {
+      int32_t q = at(t);
+      if (q >= 0) {
+        c.qualifier = q;
+        if (out[q].possessive_after) {
+          int32_t q2 = at(out[q].end_token + 1);
+          if (q2 >= 0) c.qualifier2 = q2;
+        }
+      }
+    }
+    if (c.possessive_after && c.end_token + 1 < se) {
+      const Token& w = toks[c.end_token + 1];
+      if (IsCap(w) && at(c.end_token + 1) < 0) {
+        NormalizePlaceName(body.substr(w.start, w.end - w.start), &key);
+        NameMatch m = gazetteer.Lookup(key);
+        if (!IsAdminWord(w.norm) && !m.stop_listed) c.in_actor = true;
+      }
+    } else if (c.end_token < se && !c.possessive_after) {
+      const Token& w = toks[c.end_token];
+      if (IsCap(w) && !w.all_caps && at(c.end_token) < 0 && !IsAdminWord(w.norm) &&
+          w.norm != "city" && !toks[c.first_token].all_caps) {
+        NormalizePlaceName(body.substr(w.start, w.end - w.start), &key);
+        NameMatch m = gazetteer.Lookup(key);
+        if (!m.stop_listed) c.in_actor = true;
+      }
+    }
+  }
+
+  // Descriptions: "the capital", "X's capital", "the Kazakh capital", "X's largest city".
+  std::vector<ToponymCandidate> descriptions;
+  for (uint32_t si = 0; si < text.sentences.size(); ++si) {
+    const Sentence& s = text.sentences[si];
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      const std::string& w = toks[i].norm;
+      bool capital = (w == "capital");
+      bool largest = ((w == "largest" || w == "biggest") && i + 1 < s.end_token &&
+                      toks[i + 1].norm == "city");
+      if (!capital && !largest) continue;
+      if (toks[i].capitalized && capital) continue;  // "Capital Gazette"
+      uint32_t d_first = i, d_end = largest ? i + 2 : i + 1;
+      std::string of_country;
+      bool possessive_form = false;
+      if (i > s.first_token) {
+        const Token& p = toks[i - 1];
+        if (p.kind == TokenKind::kPossessive && i >= s.first_token + 2) {
+          // "Kazakhstan's capital" or "the country's capital"
+          int32_t x = -1;
+          for (size_t k = 0; k < out.size(); ++k)
+            if (out[k].end_token == i - 1) x = static_cast<int32_t>(k);
+          if (x >= 0) {
+            of_country = country_of(out[x]);
+            if (of_country.empty()) continue;  // "Almaty's largest ..." is not about a country
+            d_first = out[x].first_token;
+          } else if (toks[i - 2].norm == "country" || toks[i - 2].norm == "nation") {
+            d_first = i - 2 > s.first_token && toks[i - 3].norm == "the" ? i - 3 : i - 2;
+          } else {
+            continue;
+          }
+          possessive_form = true;
+        } else if (capital && IsCap(p) && i >= s.first_token + 2 && toks[i - 2].norm == "the") {
+          auto cv = gazetteer.CountryByDemonym(p.norm);
+          if (!cv) continue;
+          of_country = std::string(cv->alpha2);
+          d_first = i - 2;
+        } else if (capital && p.norm == "the") {
+          d_first = i - 1;
+        } else if (capital && (p.norm == "national" || p.norm == "regional" || p.norm == "provincial")) {
+          continue;
+        } else if (largest && p.norm == "the") {
+          continue;  // "the largest city in ..." is left alone
+        } else if (capital) {
+          continue;  // "capital punishment", "capital city"
+        }
+      } else {
+        continue;
+      }
+      if (largest && !possessive_form) continue;
+      // "the capital of X"
+      if (capital && d_end + 1 < s.end_token && toks[d_end].norm == "of") {
+        int32_t y = at(d_end + 1);
+        if (y >= 0) {
+          std::string yc = country_of(out[y]);
+          if (yc.empty()) {
+            out[y].is_capital = true;
+            continue;
+          }
+          of_country = yc;
+        } else {
+          continue;
+        }
+      }
+      // Apposition: "the capital, X" / "X, the capital" / "Almaty, Kazakhstan's largest city".
+      int32_t named = -1;
+      if (d_end + 1 < s.end_token && toks[d_end].norm == ",") named = at(d_end + 1);
+      if (named < 0 && d_first >= s.first_token + 2 && toks[d_first - 1].norm == ",") {
+        for (size_t k = 0; k < out.size(); ++k)
+          if (out[k].end_token == d_first - 1) named = static_cast<int32_t>(k);
+      }
+      if (named >= 0 && country_of(out[named]).empty()) {
+        if (capital) out[named].is_capital = true;
+        if (largest) out[named].is_largest_city = true;
+        out[named].of_country = of_country;
+        continue;
+      }
+      ToponymCandidate d;
+      d.first_token = d_first;
+      d.end_token = d_end;
+      d.start = toks[d_first].start;
+      d.end = toks[d_end - 1].end;
+      d.sentence = static_cast<int32_t>(si);
+      d.paragraph = s.paragraph;
+      d.description = capital ? DescriptionKind::kCapital : DescriptionKind::kLargestCity;
+      d.of_country = of_country;
+      d.preposition_before = d_first > s.first_token && IsPreposition(toks[d_first - 1].norm);
+      descriptions.push_back(std::move(d));
+    }
+  }
+
+  // Sentence-initial names need a voucher; names count elsewhere.
+  std::unordered_map<std::string, int> non_initial;
+  for (const auto& c : out)
+    if (!c.sentence_initial) ++non_initial[c.key];
+  std::vector<ToponymCandidate> kept;
+  kept.reserve(out.size() + descriptions.size());
+  std::vector<int32_t> remap(out.size(), -1);
+  for (size_t k = 0; k < out.size(); ++k) {
+    const ToponymCandidate& c = out[k];
+    if (c.sentence_initial && !c.possessive_after && c.qualifier < 0 &&
+        c.end_token == c.first_token + 1 && non_initial[c.key] == 0) {
+      PlaceView top = gazetteer.PlaceAt(c.places.front());
+      bool vouched = top.kind == PlaceKind::kCountry || top.feature_code == "PPLC" ||
+                     top.population >= options.initial_min_population || c.want_admin1 ||
+                     toks[c.first_token].all_caps;
+      if (!vouched) continue;
+    }
+    if (c.stop_listed && c.qualifier < 0) continue;
+    remap[k] = static_cast<int32_t>(kept.size());
+    kept.push_back(c);
+  }
+  for (auto& c : kept) {
+    if (c.qualifier >= 0) c.qualifier = remap[c.qualifier];
+    if (c.qualifier2 >= 0) c.qualifier2 = remap[c.qualifier2];
+    if (c.qualifier < 0) c.qualifier2 = -1;
+  }
+
+  // The dateline: the name that opens the text, if it is the article's dateline.
+  if (!article.dateline.empty() && !kept.empty()) {
+    std::string_view dl(article.dateline);
+    dl = dl.substr(0, dl.find(','));
+    std::string dkey = NormalizePlaceName(dl);
+    for (auto& c : kept) {
+      if (c.start > 80) break;
+      if (c.key == dkey) {
+        c.dateline = true;
+        c.qualifier = -1;
+        break;
+      }
+    }
+  }
+
+  // Merge descriptions in text order; fix qualifier indexes.
+  if (!descriptions.empty()) {
+    std::vector<ToponymCandidate> merged;
+    merged.reserve(kept.size() + descriptions.size());
+    std::vector<int32_t> pos(kept.size());
+    size_t a = 0, b = 0;
+    while (a < kept.size() || b < descriptions.size()) {
+      if (b == descriptions.size() || (a < kept.size() && kept[a].start <= descriptions[b].start)) {
+        pos[a] = static_cast<int32_t>(merged.size());
+        merged.push_back(std::move(kept[a++]));
+      } else {
+        merged.push_back(std::move(descriptions[b++]));
+      }
+    }
+    for (auto& c : merged) {
+      if (c.qualifier >= 0) c.qualifier = pos[c.qualifier];
+      if (c.qualifier2 >= 0) c.qualifier2 = pos[c.qualifier2];
+    }
+    kept = std::move(merged);
+  }
+  return kept;
+}
+
+}  // namespace dateline::geo
