@@ -68,7 +68,7 @@ std::string LongestActor(const std::string& sentence, const std::string& phrase)
   return "none";
 }
 
-TEST(RealDataTest, ActorsUsersNotice) {
+TEST(LexiconRealDataTest, ActorsUsersNotice) {
   struct Row {
     const char* sentence;
     const char* phrase;
@@ -112,7 +112,7 @@ TEST(RealDataTest, ActorsUsersNotice) {
   for (const Row& r : rows) EXPECT_EQ(LongestActor(r.sentence, r.phrase), r.expected) << r.sentence;
 }
 
-TEST(RealDataTest, Quantities) {
+TEST(LexiconRealDataTest, Quantities) {
   struct Row {
     const char* text;
     std::int64_t min, max;
@@ -133,7 +133,7 @@ TEST(RealDataTest, Quantities) {
   }
 }
 
-TEST(RealDataTest, CountCues) {
+TEST(LexiconRealDataTest, CountCues) {
   struct Row {
     const char* text;
     CountKind kind;
@@ -154,7 +154,7 @@ TEST(RealDataTest, CountCues) {
   }
 }
 
-TEST(RealDataTest, EventCodesAreInTheCrosswalk) {
+TEST(LexiconRealDataTest, EventCodesAreInTheCrosswalk) {
   const Lexicon& lex = Real();
   if (!fs::exists(kData + "/cameo.tsv")) GTEST_SKIP() << "no data/cameo.tsv yet";
   std::set<std::string> codes;
@@ -170,7 +170,7 @@ TEST(RealDataTest, EventCodesAreInTheCrosswalk) {
   }
 }
 
-TEST(RealDataTest, EnoughPatterns) {
+TEST(LexiconRealDataTest, EnoughPatterns) {
   const Lexicon& lex = Real();
   if (!fs::exists(kData + "/events")) GTEST_SKIP() << "no data/events yet";
   std::size_t files = 0;
@@ -180,7 +180,7 @@ TEST(RealDataTest, EnoughPatterns) {
   EXPECT_GE(lex.actor_count(), 600u);
 }
 
-TEST(RealDataTest, MalformedLineFailsWithFileAndLine) {
+TEST(LexiconRealDataTest, MalformedLineFailsWithFileAndLine) {
   // A copy of the real data with one bad line appended to agents.txt.
   fs::path dir = fs::temp_directory_path() / ("dateline-lexicon-real-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -202,7 +202,7 @@ TEST(RealDataTest, MalformedLineFailsWithFileAndLine) {
 // Matching speed over news-like sentences of our own: all actor and event
 // patterns, one core. Prints tokens per second; asserts a loose floor only
 // (the machine is shared).
-TEST(RealDataTest, MatchingSpeed) {
+TEST(LexiconRealDataTest, MatchingSpeed) {
   const Lexicon& lex = Real();
   const char* sentences[] = {
       "Security forces in Kazakhstan killed dozens of protesters who stormed government buildings "

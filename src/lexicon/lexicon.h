@@ -53,9 +53,12 @@
 // one ("+ ~be extradited to +"); later ones only mark a phrase there. Two
 // inner slots of one kind are an error.
 //
-// Load fails with a Status naming file:line for a malformed line. Load is
-// slow-ish (it compiles); the result is immutable and safe to use from any
-// number of threads at once.
+// Load fails with a Status naming file:line for a malformed line. Load
+// compiles every phrase into token tries (about 60 ms of CPU for the real
+// data/: ~1,000 actors, ~6,500 event patterns), so do it once at start-up; the
+// result is immutable and safe to use from any number of threads at once.
+// Matching costs one hash lookup per token plus one per trie step: several
+// million tokens a second on one core for all actor and event patterns.
 #ifndef DATELINE_LEXICON_LEXICON_H_
 #define DATELINE_LEXICON_LEXICON_H_
 

@@ -11,7 +11,7 @@
 namespace dateline::lexicon {
 namespace {
 
-TEST(MatchKeyTest, Table) {
+TEST(LexiconMatchKeyTest, Table) {
   struct Row {
     const char* in;
     const char* key;
@@ -28,7 +28,7 @@ TEST(MatchKeyTest, Table) {
   }
 }
 
-TEST(InflectorTest, RegularForms) {
+TEST(LexiconInflectorTest, RegularForms) {
   Inflector inf;
   struct Row {
     const char* lemma;
@@ -59,7 +59,7 @@ TEST(InflectorTest, RegularForms) {
   EXPECT_EQ(std::find(stop.begin(), stop.end(), "stoped"), stop.end());
 }
 
-TEST(InflectorTest, Irregular) {
+TEST(LexiconInflectorTest, Irregular) {
   Inflector inf;
   inf.AddIrregular("be", {"was", "were", "been", "am", "is", "are"});
   inf.AddIrregular("flee", {"fled"});
@@ -78,7 +78,7 @@ std::vector<std::string> Texts(std::string_view phrase) {
   return out;
 }
 
-TEST(SplitPhraseTest, Table) {
+TEST(LexiconSplitPhraseTest, Table) {
   struct Row {
     const char* in;
     std::vector<std::string> tokens;
@@ -120,7 +120,7 @@ std::vector<std::string> Paths(std::string_view pattern, bool gaps = true) {
   return out;
 }
 
-TEST(ExpandPhraseTest, Table) {
+TEST(LexiconExpandPhraseTest, Table) {
   struct Row {
     const char* pattern;
     std::vector<std::string> paths;
@@ -138,7 +138,7 @@ TEST(ExpandPhraseTest, Table) {
   for (const Row& r : rows) EXPECT_EQ(Paths(r.pattern), r.paths) << r.pattern;
 }
 
-TEST(ExpandPhraseTest, Errors) {
+TEST(LexiconExpandPhraseTest, Errors) {
   const char* bad[] = {"[police", "police]", "a||b", "building(s", "~", "(s)"};
   for (const char* p : bad) {
     std::vector<std::string> paths = Paths(p);
