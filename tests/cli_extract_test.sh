@@ -1,128 +1,128 @@
 #!/usr/bin/env bash
-# End-to-end: `dateline extract` on the bundled samples/ articles. Each row
-# asserts what a user sees: valid JSON, the title, the dateline, the publish
-# date and where it came from, and no page-chrome line left in the body.
+# End-to-end: `dateline extract` on the bundled samples/ articles. Each row of
+# the table asserts what a user sees: valid JSON, the title, the dateline, the
+# publish date and where it came from, and no page-chrome line left in the text.
 #   tests/cli_extract_test.sh BUILD/cli/dateline REPO_ROOT
 set -u
 DATELINE=${1:?usage: cli_extract_test.sh DATELINE REPO_ROOT}
 ROOT=${2:?usage: cli_extract_test.sh DATELINE REPO_ROOT}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-failures=0
 
-# check SAMPLE INDEX FIELD EXPECTED: one assertion on article INDEX of the sample's JSON.
-#   FIELD is title | dateline | byline | published (date/from) | id | captions (count)
-#   | no_line (EXPECTED must not be a line of the text) | body_starts (prefix of the body).
-check() {
-  local sample=$1 index=$2 field=$3 expected=$4
-  local out="$TMP/$(basename "$sample").json"
-  if [ ! -s "$out" ]; then
-    "$DATELINE" extract "$ROOT/samples/$sample" --format json >"$out" 2>"$out.err"
-    echo "$?" >"$out.rc"
-  fi
-  local got
-  got=$(python3 - "$out" "$index" "$field" "$expected" <<'EOF'
-import json, sys
-path, index, field, expected = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-try:
-    arts = json.load(open(path, encoding="utf-8"))
-except ValueError as e:
-    print(f"invalid JSON: {e}"); sys.exit()
-if not isinstance(arts, list) or len(arts) <= index:
-    print(f"no article {index} (got {len(arts) if isinstance(arts, list) else 'non-list'})"); sys.exit()
-a = arts[index]
-if field == "published":
-    value = a["published"]["date"] + "/" + a["published"]["from"]
-elif field == "captions":
-    value = str(sum(1 for p in a["paragraphs"] if p["kind"] == "caption"))
-elif field == "no_line":
-    value = expected if expected not in a["text"].split("\n") else f"line kept: {expected}"
-elif field == "body_starts":
-    value = expected if a["body"].startswith(expected) else a["body"][:80]
-else:
-    value = a.get(field)
-print(value)
-EOF
-)
-  if [ "$got" != "$expected" ]; then
-    echo "FAIL $sample[$index] $field: want '$expected', got '$got'"
-    failures=$((failures + 1))
-  else
-    echo "ok   $sample[$index] $field"
-  fi
-}
+# Rows: sample <TAB> article index <TAB> field <TAB> expected.
+#   field: title | dateline | byline | id | published (date/from) | captions (count)
+#          | no_line (expected must not be a line of the text) | body_starts (prefix of the body)
+python3 - "$DATELINE" "$ROOT" <<'EOF_PY'
+import json, os, subprocess, sys, tempfile
 
-S=halden-port-protest.txt
-check $S 0 title "Police break up dockworkers' march in Port Halden, dozens detained"
-check $S 0 dateline "PORT HALDEN, Varnia"
-check $S 0 published "2025-03-05/inferred"   # photo of Tuesday, "the ministry said Wednesday"
-check $S 0 captions 1
-check $S 0 body_starts "PORT HALDEN, Varnia (NW) — Riot police fired tear gas"
-for chrome in "Skip to main content" "48°F" "1 / 12" "Recommended Videos" "Advertisement" \
-    "Copy link" "Varnia's port closures, explained" "Loading..."; do
-  check $S 0 no_line "$chrome"
-done
+dateline, root = sys.argv[1], sys.argv[2]
+TABLE = """
+halden-port-protest.txt	0	title	Police break up dockworkers' march in Port Halden, dozens detained
+halden-port-protest.txt	0	dateline	PORT HALDEN, Varnia
+halden-port-protest.txt	0	published	2025-03-05/inferred
+halden-port-protest.txt	0	captions	1
+halden-port-protest.txt	0	body_starts	PORT HALDEN, Varnia (NW) — Riot police fired tear gas
+halden-port-protest.txt	0	no_line	Skip to main content
+halden-port-protest.txt	0	no_line	48°F
+halden-port-protest.txt	0	no_line	1 / 12
+halden-port-protest.txt	0	no_line	Recommended Videos
+halden-port-protest.txt	0	no_line	Advertisement
+halden-port-protest.txt	0	no_line	Copy link
+halden-port-protest.txt	0	no_line	Varnia's port closures, explained
+halden-port-protest.txt	0	no_line	Loading...
+dunmere-curfew.txt	0	title	Government orders curfew in Dunmere after two nights of arson and clashes
+dunmere-curfew.txt	0	dateline	DUNMERE, Calvia
+dunmere-curfew.txt	0	byline	Leon Mertz, Staff Reporter
+dunmere-curfew.txt	0	published	2024-10-12/text
+dunmere-curfew.txt	0	captions	1
+dunmere-curfew.txt	0	no_line	Read more: Why Dunmere has seen a year of unrest
+dunmere-curfew.txt	0	no_line	Listen to this article · 4 min
+dunmere-curfew.txt	0	no_line	MOST READ
+dunmere-curfew.txt	0	no_line	Get the day's headlines in your inbox.
+dunmere-curfew.txt	0	no_line	REGION
+oreth-market-attack.html	0	title	Gunmen kill nine in attack on Oreth market
+oreth-market-attack.html	0	dateline	ORETH, Calvia
+oreth-market-attack.html	0	published	2025-05-13/jsonld
+oreth-market-attack.html	0	body_starts	ORETH, Calvia (EP) — Gunmen on motorcycles
+oreth-market-attack.html	0	no_line	Advertisement
+oreth-market-attack.html	0	no_line	Read more
+oreth-market-attack.html	0	no_line	Most read
+oreth-market-attack.html	0	no_line	Fuel prices rise for third month
+oreth-market-attack-syndicated.txt	0	title	Gunmen kill nine in attack on Oreth market
+oreth-market-attack-syndicated.txt	0	dateline	ORETH, Calvia
+oreth-market-attack-syndicated.txt	0	published	2025-05-13/text
+oreth-market-attack-syndicated.txt	0	no_line	Kindly Share This Story:
+oreth-market-attack-syndicated.txt	0	no_line	ALSO READ: Eastern Front: what we know about the breakaway group
+oreth-market-attack-syndicated.txt	0	no_line	This story was first published by The Eastern Post and is republished with permission.
+oreth-market-attack-syndicated.txt	0	no_line	RELATED POSTS
+northgate-wire-feed.jsonl	0	id	nw-2025-0611-kessa
+northgate-wire-feed.jsonl	0	dateline	KESSA, Varnia
+northgate-wire-feed.jsonl	0	published	2025-06-11/given
+northgate-wire-feed.jsonl	1	title	Students occupy Talvik university as lecturers strike over pay
+northgate-wire-feed.jsonl	1	dateline	TALVIK, Varnia
+"""
 
-S=dunmere-curfew.txt
-check $S 0 title "Government orders curfew in Dunmere after two nights of arson and clashes"
-check $S 0 dateline "DUNMERE, Calvia"
-check $S 0 byline "Leon Mertz, Staff Reporter"
-check $S 0 published "2024-10-12/text"
-check $S 0 captions 1
-for chrome in "Read more: Why Dunmere has seen a year of unrest" "Listen to this article · 4 min" \
-    "MOST READ" "Get the day's headlines in your inbox." "REGION"; do
-  check $S 0 no_line "$chrome"
-done
+failures = 0
+outputs = {}
 
-S=oreth-market-attack.html
-check $S 0 title "Gunmen kill nine in attack on Oreth market"
-check $S 0 dateline "ORETH, Calvia"
-check $S 0 published "2025-05-13/jsonld"
-check $S 0 body_starts "ORETH, Calvia (EP) — Gunmen on motorcycles"
-for chrome in "Advertisement" "Read more" "Most read" "Fuel prices rise for third month"; do
-  check $S 0 no_line "$chrome"
-done
+def fail(msg):
+    global failures
+    failures += 1
+    print("FAIL " + msg)
 
-S=oreth-market-attack-syndicated.txt
-check $S 0 title "Gunmen kill nine in attack on Oreth market"
-check $S 0 dateline "ORETH, Calvia"
-check $S 0 published "2025-05-13/text"
-for chrome in "Kindly Share This Story:" "ALSO READ: Eastern Front: what we know about the breakaway group" \
-    "This story was first published by The Eastern Post and is republished with permission." \
-    "RELATED POSTS"; do
-  check $S 0 no_line "$chrome"
-done
+def articles(sample):
+    if sample not in outputs:
+        proc = subprocess.run([dateline, "extract", os.path.join(root, "samples", sample),
+                               "--format", "json"], capture_output=True)
+        try:
+            outputs[sample] = json.loads(proc.stdout.decode("utf-8"))
+        except ValueError as e:
+            outputs[sample] = f"invalid JSON (exit {proc.returncode}): {e}"
+    return outputs[sample]
 
-S=northgate-wire-feed.jsonl
-check $S 0 id "nw-2025-0611-kessa"
-check $S 0 dateline "KESSA, Varnia"
-check $S 0 published "2025-06-11/given"
-check $S 1 title "Students occupy Talvik university as lecturers strike over pay"
-check $S 1 dateline "TALVIK, Varnia"
+for row in TABLE.strip().splitlines():
+    sample, index, field, want = row.split("\t")
+    arts = articles(sample)
+    if not isinstance(arts, list) or len(arts) <= int(index):
+        fail(f"{sample}[{index}] {field}: no article ({arts if isinstance(arts, str) else len(arts)})")
+        continue
+    a = arts[int(index)]
+    if field == "published":
+        got = a["published"]["date"] + "/" + a["published"]["from"]
+    elif field == "captions":
+        got = str(sum(1 for p in a["paragraphs"] if p["kind"] == "caption"))
+    elif field == "no_line":
+        got = want if want not in a["text"].split("\n") else "the line is in the text"
+    elif field == "body_starts":
+        got = want if a["body"].startswith(want) else a["body"][:80]
+    else:
+        got = a.get(field)
+    if got != want:
+        fail(f"{sample}[{index}] {field}: want {want!r}, got {got!r}")
+    else:
+        print(f"ok   {sample}[{index}] {field}")
 
 # The whole folder, as `make run` prints it: every sample extracted, exit 0.
-if ! "$DATELINE" extract "$ROOT/samples" --format text >"$TMP/run.txt" 2>"$TMP/run.err"; then
-  echo "FAIL extract samples/: exit status non-zero: $(cat "$TMP/run.err")"
-  failures=$((failures + 1))
-else
-  echo "ok   extract samples/ exits 0"
-fi
+proc = subprocess.run([dateline, "extract", os.path.join(root, "samples"), "--format", "text"],
+                      capture_output=True)
+if proc.returncode != 0:
+    fail(f"extract samples/: exit {proc.returncode}: {proc.stderr.decode()[:300]}")
+else:
+    print("ok   extract samples/ exits 0")
 
-# A page with no article: exit 1, the input named on stderr, the rest still printed.
-printf 'Home\nWorld\nSport\n\nLoading...\n' >"$TMP/empty.txt"
-cp "$ROOT/samples/dunmere-curfew.txt" "$TMP/good.txt"
-"$DATELINE" extract "$TMP/empty.txt" "$TMP/good.txt" --format jsonl >"$TMP/mixed.jsonl" 2>"$TMP/mixed.err"
-rc=$?
-if [ "$rc" -ne 1 ] || ! grep -q "empty.txt: no article text found" "$TMP/mixed.err" ||
-    [ "$(wc -l <"$TMP/mixed.jsonl")" -ne 1 ]; then
-  echo "FAIL bad input: want exit 1, a message naming empty.txt and one article; got exit $rc, $(cat "$TMP/mixed.err")"
-  failures=$((failures + 1))
-else
-  echo "ok   bad input reported, good input still extracted"
-fi
+# A page with no article: exit 1, the input named on stderr, the good input still printed.
+with tempfile.TemporaryDirectory() as tmp:
+    empty = os.path.join(tmp, "empty.txt")
+    with open(empty, "w") as f:
+        f.write("Home\nWorld\nSport\n\nLoading...\n")
+    good = os.path.join(root, "samples", "dunmere-curfew.txt")
+    proc = subprocess.run([dateline, "extract", empty, good, "--format", "jsonl"], capture_output=True)
+    lines = [l for l in proc.stdout.decode().splitlines() if l.strip()]
+    if proc.returncode != 1 or "empty.txt: no article text found" not in proc.stderr.decode() \
+            or len(lines) != 1:
+        fail(f"bad input: want exit 1, a message naming empty.txt and one article; got exit "
+             f"{proc.returncode}, {proc.stderr.decode()[:200]!r}, {len(lines)} articles")
+    else:
+        print("ok   bad input reported, good input still extracted")
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all passed"
+print(f"{failures} failure(s)" if failures else "all passed")
+sys.exit(1 if failures else 0)
+EOF_PY
