@@ -2,6 +2,8 @@
 // would notice ("riot police" is COP, "U.S." is USA, "dozens" is 24-99).
 // Also prints the load time and the matching speed (see the report in
 // data/README.md for the figures and how to reproduce them).
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,8 +12,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "lexicon/lexicon.h"
 #include "lexicon/test_tokens.h"
@@ -38,7 +38,8 @@ const Lexicon& Real() {
   static const Lexicon* lex = [] {
     auto t0 = std::chrono::steady_clock::now();
     Result<std::unique_ptr<const Lexicon>> r = Lexicon::Load(kData);
-    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!r.ok()) {
       ADD_FAILURE() << r.status().ToString();
       static const Lexicon* none = nullptr;
@@ -76,7 +77,8 @@ TEST(LexiconRealDataTest, ActorsUsersNotice) {
   } rows[] = {
       {"Riot police block a street in Almaty.", "Riot police", "agent:COP"},
       {"The riot police fired.", "riot police", "agent:COP"},
-      {"Security forces in Kazakhstan killed dozens of protesters.", "Security forces", "agent:COP"},
+      {"Security forces in Kazakhstan killed dozens of protesters.", "Security forces",
+       "agent:COP"},
       {"Security forces in Kazakhstan killed dozens of protesters.", "Kazakhstan", "country:KAZ"},
       {"Security forces in Kazakhstan killed dozens of protesters.", "protesters", "agent:PRO"},
       {"Kazakhstan's president asked for help.", "Kazakhstan", "country:KAZ"},
@@ -117,15 +119,23 @@ TEST(LexiconRealDataTest, Quantities) {
     const char* text;
     std::int64_t min, max;
   } rows[] = {
-      {"dozens", 24, 99},           {"Twelve", 12, 12},          {"twelve", 12, 12},
-      {"a dozen", 12, 12},          {"hundreds", 200, 999},      {"thousands", 2000, 9999},
-      {"tens of thousands", 20000, 99999}, {"twenty-one", 21, 21}, {"ninety nine", 99, 99},
-      {"several", 3, 7},            {"a few", 2, 5},
+      {"dozens", 24, 99},
+      {"Twelve", 12, 12},
+      {"twelve", 12, 12},
+      {"a dozen", 12, 12},
+      {"hundreds", 200, 999},
+      {"thousands", 2000, 9999},
+      {"tens of thousands", 20000, 99999},
+      {"twenty-one", 21, 21},
+      {"ninety nine", 99, 99},
+      {"several", 3, 7},
+      {"a few", 2, 5},
   };
   const Lexicon& lex = Real();
   for (const Row& r : rows) {
     TokenizedText t = Tok(r.text);
-    std::vector<PhraseMatch> ms = lex.MatchQuantities(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+    std::vector<PhraseMatch> ms =
+        lex.MatchQuantities(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
     ASSERT_FALSE(ms.empty()) << r.text;
     EXPECT_EQ(ms[0].first, 0u) << r.text;
     EXPECT_EQ(lex.Quantity(ms[0].entry).min, r.min) << r.text;
@@ -146,10 +156,10 @@ TEST(LexiconRealDataTest, CountCues) {
   const Lexicon& lex = Real();
   for (const Row& r : rows) {
     TokenizedText t = Tok(r.text);
-    std::vector<PhraseMatch> ms = lex.MatchCountCues(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
-    bool found = std::any_of(ms.begin(), ms.end(), [&](const PhraseMatch& m) {
-      return lex.Cue(m.entry).kind == r.kind;
-    });
+    std::vector<PhraseMatch> ms =
+        lex.MatchCountCues(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+    bool found = std::any_of(ms.begin(), ms.end(),
+                             [&](const PhraseMatch& m) { return lex.Cue(m.entry).kind == r.kind; });
     EXPECT_TRUE(found) << r.text;
   }
 }
@@ -174,7 +184,8 @@ TEST(LexiconRealDataTest, EnoughPatterns) {
   const Lexicon& lex = Real();
   if (!fs::exists(kData + "/events")) GTEST_SKIP() << "no data/events yet";
   std::size_t files = 0;
-  for (const auto& f : fs::directory_iterator(kData + "/events")) files += f.path().extension() == ".txt";
+  for (const auto& f : fs::directory_iterator(kData + "/events"))
+    files += f.path().extension() == ".txt";
   if (files == 0) GTEST_SKIP() << "data/events is empty";
   EXPECT_GE(lex.event_pattern_count(), 1500u);
   EXPECT_GE(lex.actor_count(), 600u);
@@ -182,7 +193,8 @@ TEST(LexiconRealDataTest, EnoughPatterns) {
 
 TEST(LexiconRealDataTest, MalformedLineFailsWithFileAndLine) {
   // A copy of the real data with one bad line appended to agents.txt.
-  fs::path dir = fs::temp_directory_path() / ("dateline-lexicon-real-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("dateline-lexicon-real-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::copy(kData, dir, fs::copy_options::recursive);
   std::size_t lines = 0;

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <utility>
 
 #include "lexicon/phrase.h"
@@ -246,7 +245,8 @@ Status LexiconImpl::LoadCountries(const fs::path& file) {
     Status s = ColumnCount(file, line, 2, 3, "ISO3, names, demonyms");
     if (!s.ok()) return s;
     const std::string& iso3 = line.fields[0];
-    if (!IsUpperCode(iso3, 3, 3)) return LineError(file, line, "'" + iso3 + "' is no ISO alpha-3 code");
+    if (!IsUpperCode(iso3, 3, 3))
+      return LineError(file, line, "'" + iso3 + "' is no ISO alpha-3 code");
     std::vector<std::string> names = SplitList(line.fields[1], ';');
     if (names.empty()) return LineError(file, line, "a country needs a name");
     if (country_names_.count(iso3) != 0) return LineError(file, line, iso3 + " is listed twice");
@@ -278,7 +278,8 @@ Status LexiconImpl::LoadAgents(const fs::path& file) {
     Status s = ColumnCount(file, line, 2, 2, "AGENT, phrases");
     if (!s.ok()) return s;
     const std::string& agent = line.fields[0];
-    if (!IsUpperCode(agent, 3, 3)) return LineError(file, line, "'" + agent + "' is no agent code (COP, MIL, ...)");
+    if (!IsUpperCode(agent, 3, 3))
+      return LineError(file, line, "'" + agent + "' is no agent code (COP, MIL, ...)");
     std::vector<std::string> phrases = SplitList(line.fields[1], ';');
     if (phrases.empty()) return LineError(file, line, "no phrase");
     ActorEntry e;
@@ -303,14 +304,17 @@ Status LexiconImpl::LoadOrganizations(const fs::path& file) {
                    std::all_of(code.begin(), code.end(), [](char c) {
                      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
                    });
-    if (!code_ok) return LineError(file, line, "'" + code + "' is no actor code (capitals and digits)");
+    if (!code_ok)
+      return LineError(file, line, "'" + code + "' is no actor code (capitals and digits)");
     std::string country, agent = line.fields[1];
     if (std::size_t colon = agent.find(':'); colon != std::string::npos) {
       country = agent.substr(0, colon);
       agent = agent.substr(colon + 1);
-      if (!IsUpperCode(country, 3, 3)) return LineError(file, line, "'" + country + "' is no ISO alpha-3 code");
+      if (!IsUpperCode(country, 3, 3))
+        return LineError(file, line, "'" + country + "' is no ISO alpha-3 code");
     }
-    if (!IsUpperCode(agent, 3, 3)) return LineError(file, line, "KIND must be [ISO3:]AGENT, e.g. IGO or AFG:REB");
+    if (!IsUpperCode(agent, 3, 3))
+      return LineError(file, line, "KIND must be [ISO3:]AGENT, e.g. IGO or AFG:REB");
     std::vector<std::string> names = SplitList(line.fields[2], ';');
     if (names.empty()) return LineError(file, line, "no name");
     ActorEntry e;
@@ -333,7 +337,8 @@ Status LexiconImpl::LoadPeople(const fs::path& file) {
   std::map<std::string, std::vector<std::string>> aliases;
   for (const Line& line : *lines) {
     if (line.fields.size() == 6) {
-      for (std::string& a : SplitList(line.fields[5], ';')) aliases[line.fields[0]].push_back(std::move(a));
+      for (std::string& a : SplitList(line.fields[5], ';'))
+        aliases[line.fields[0]].push_back(std::move(a));
     }
   }
   for (const Line& line : *lines) {
@@ -351,7 +356,8 @@ Status LexiconImpl::LoadPeople(const fs::path& file) {
     } else if (!IsUpperCode(e.country, 3, 3)) {
       return LineError(file, line, "'" + e.country + "' is no ISO alpha-3 code (or -)");
     }
-    if (!IsUpperCode(e.agent, 3, 3)) return LineError(file, line, "'" + e.agent + "' is no agent code");
+    if (!IsUpperCode(e.agent, 3, 3))
+      return LineError(file, line, "'" + e.agent + "' is no agent code");
     e.code = e.country + e.agent;
     const std::string& years = line.fields[4];
     std::size_t dash = years.find('-');
@@ -382,7 +388,8 @@ Status LexiconImpl::LoadMedia(const fs::path& file) {
     e.kind = ActorKind::kMedia;
     e.agent = "MED";
     if (line.fields[0] != "-") {
-      if (!IsUpperCode(line.fields[0], 3, 3)) return LineError(file, line, "'" + line.fields[0] + "' is no ISO alpha-3 code (or -)");
+      if (!IsUpperCode(line.fields[0], 3, 3))
+        return LineError(file, line, "'" + line.fields[0] + "' is no ISO alpha-3 code (or -)");
       e.country = line.fields[0];
     }
     e.code = e.country + "MED";
@@ -410,9 +417,11 @@ Status LexiconImpl::LoadCameo(const fs::path& file) {
     if (!s.ok()) return s;
     CameoInfo info;
     info.code = line.fields[0];
-    if (!IsCameoCode(info.code)) return LineError(file, line, "'" + info.code + "' is no CAMEO code");
+    if (!IsCameoCode(info.code))
+      return LineError(file, line, "'" + info.code + "' is no CAMEO code");
     info.name = line.fields[1];
-    if (!ParseDouble(line.fields[2], &info.goldstein) || info.goldstein < -10 || info.goldstein > 10) {
+    if (!ParseDouble(line.fields[2], &info.goldstein) || info.goldstein < -10 ||
+        info.goldstein > 10) {
       return LineError(file, line, "goldstein must be a number in -10..10");
     }
     std::int64_t quad = 0;
@@ -480,7 +489,8 @@ Status LexiconImpl::LoadEvents(const fs::path& file) {
         // An inner slot wins over an end marker of the same kind ("~urge + to
         // investigate +": the target is the one urged); two inner ones are an error.
         SlotPlace& place = w == "+" ? e.target : e.source;
-        if (place == SlotPlace::kInside) return LineError(file, line, "two inner slots of one kind");
+        if (place == SlotPlace::kInside)
+          return LineError(file, line, "two inner slots of one kind");
         place = SlotPlace::kInside;
       }
       core += (core.empty() ? "" : " ") + w;
@@ -494,7 +504,10 @@ Status LexiconImpl::LoadEvents(const fs::path& file) {
     std::uint32_t entry = static_cast<std::uint32_t>(events_.size());
     for (const Path& p : *paths) {
       if (p.front().kind != Atom::Kind::kWord || p.back().kind != Atom::Kind::kWord) {
-        return LineError(file, line, "'" + e.pattern + "': a pattern must start and end with a word (a * or an optional word cannot be first or last)");
+        return LineError(file, line,
+                         "'" + e.pattern +
+                             "': a pattern must start and end with a word (a * or an optional word "
+                             "cannot be first or last)");
       }
       event_trie_.Add(p, vocab_, entry);
     }
@@ -522,7 +535,8 @@ Status LexiconImpl::LoadQuantities(const fs::path& file) {
       q.best = best;
     }
     if (line.fields.size() == 5) {
-      if (line.fields[4] != "multiplier") return LineError(file, line, "the fifth column can only be 'multiplier'");
+      if (line.fields[4] != "multiplier")
+        return LineError(file, line, "the fifth column can only be 'multiplier'");
       q.multiplier = true;
     }
     std::uint32_t entry = static_cast<std::uint32_t>(quantities_.size());
@@ -554,8 +568,9 @@ Status LexiconImpl::LoadCounts(const fs::path& file) {
       }
     }
     if (!known) {
-      return LineError(file, line, "unknown count kind '" + line.fields[0] +
-                                       "' (killed, injured, arrested, participants, displaced, troops)");
+      return LineError(file, line,
+                       "unknown count kind '" + line.fields[0] +
+                           "' (killed, injured, arrested, participants, displaced, troops)");
     }
     if (line.fields[1] == "after") {
       cue.after_number = true;
@@ -575,7 +590,8 @@ Status LexiconImpl::LoadCounts(const fs::path& file) {
 
 Status LexiconImpl::LoadAll(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Status::NotFound(dir.string() + ": no such data directory");
+  if (!fs::is_directory(dir, ec))
+    return Status::NotFound(dir.string() + ": no such data directory");
   Status s;
   if (!(s = LoadIrregular(dir / "irregular_verbs.txt")).ok()) return s;
   if (!(s = LoadCountries(dir / "actors" / "countries.txt")).ok()) return s;
@@ -648,7 +664,7 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
 }  // namespace
 
 Result<std::unique_ptr<const Lexicon>> Lexicon::Load(const std::string& data_dir,
-                                                      const LoadOptions& options) {
+                                                     const LoadOptions& options) {
   auto lexicon = std::make_unique<LexiconImpl>();
   Status s = lexicon->LoadAll(fs::path(data_dir));
   if (!s.ok()) return s;

@@ -4,8 +4,10 @@
 // Files (one entry a line, '#' starts a comment, blank lines ignored, columns
 // separated by one TAB; data/README.md has the details and examples). A
 // missing file is an empty table; a missing data_dir is NotFound.
-//   data/actors/countries.txt     ISO3 <TAB> names ';'-separated <TAB> demonyms/adjectives ';'-separated
-//                                 (first name is the canonical one; names → kCountry, demonyms → kDemonym)
+//   data/actors/countries.txt     ISO3 <TAB> names ';'-separated <TAB> demonyms/adjectives
+//   ';'-separated
+//                                 (first name is the canonical one; names → kCountry, demonyms →
+//                                 kDemonym)
 //   data/actors/agents.txt        AGENT <TAB> phrases separated by ';'   (COP, MIL, PRO, ...)
 //   data/actors/organizations.txt CODE <TAB> KIND <TAB> names separated by ';' (UNO, IGOCSTO, ...);
 //                                 KIND is [ISO3:]AGENT: "IGO", "NGO", "REB", "AFG:REB", ...
@@ -13,13 +15,16 @@
 //                                 (ISO3 "-" for heads of international bodies; years "2019-"
 //                                 or "2014-2019"; aliases ';'-separated, may be empty; one line
 //                                 per office, so a name may have several lines)
-//   data/actors/media.txt         ISO3 or - <TAB> names of news agencies and channels (they report, they do not act)
-//   data/events/*.txt             CAMEO <TAB> pattern [<TAB> options: "passive", "mode=arrest", comma-separated]
-//   data/cameo.tsv                the crosswalk: CAMEO → name, Goldstein, QuadClass, PLOVER, ACLED
-//   data/quantities.txt           phrase(s) <TAB> min <TAB> max <TAB> best or - [<TAB> multiplier]
-//   data/counts.txt               KIND <TAB> before|after <TAB> phrases (killed, injured, arrested,
-//                                 participants, displaced, troops; "after": the cue follows the number)
-//   data/irregular_verbs.txt      lemma <TAB> past <TAB> participle [<TAB> other forms], alternatives by '|'
+//   data/actors/media.txt         ISO3 or - <TAB> names of news agencies and channels (they report,
+//   they do not act) data/events/*.txt             CAMEO <TAB> pattern [<TAB> options: "passive",
+//   "mode=arrest", comma-separated] data/cameo.tsv                the crosswalk: CAMEO → name,
+//   Goldstein, QuadClass, PLOVER, ACLED data/quantities.txt           phrase(s) <TAB> min <TAB> max
+//   <TAB> best or - [<TAB> multiplier] data/counts.txt               KIND <TAB> before|after <TAB>
+//   phrases (killed, injured, arrested,
+//                                 participants, displaced, troops; "after": the cue follows the
+//                                 number)
+//   data/irregular_verbs.txt      lemma <TAB> past <TAB> participle [<TAB> other forms],
+//   alternatives by '|'
 //
 // Actor phrases (every file under actors/) are matched with their case: a
 // word written with a capital ("Turkey", "Chad") matches only a capitalised
@@ -85,13 +90,15 @@ enum class ActorKind : std::uint8_t {
 
 struct ActorEntry {
   ActorKind kind = ActorKind::kAgent;
-  std::string name;     // canonical name ("Kazakhstan", "police", "Collective Security Treaty Organization")
+  std::string
+      name;  // canonical name ("Kazakhstan", "police", "Collective Security Treaty Organization")
   std::string code;     // CAMEO-style code of the entry alone: "KAZ", "COP", "IGOCSTO", "KAZGOV"
   std::string country;  // ISO 3166 alpha-3, empty when none
-  std::string agent;    // CAMEO agent: GOV MIL COP OPP PRO REB CVL MED JUD BUS LAB EDU ..., may be empty
-  std::string role;     // people: "president", "prime minister", ...
-  int from_year = 0;    // people: in office from (0 = unknown)
-  int to_year = 0;      // people: until (0 = still or unknown)
+  std::string
+      agent;  // CAMEO agent: GOV MIL COP OPP PRO REB CVL MED JUD BUS LAB EDU ..., may be empty
+  std::string role;   // people: "president", "prime minister", ...
+  int from_year = 0;  // people: in office from (0 = unknown)
+  int to_year = 0;    // people: until (0 = still or unknown)
 };
 
 // Where an event pattern puts its source or target.
@@ -120,13 +127,20 @@ struct CameoInfo {
   std::string name;  // "Impose state of emergency or martial law"
   double goldstein = 0;
   int quad_class = 0;  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
-  std::string plover_type;  // "COERCE"
-  std::string plover_mode;  // "martial-law", may be empty
+  std::string plover_type;           // "COERCE"
+  std::string plover_mode;           // "martial-law", may be empty
   std::string acled_event_type;      // "Strategic developments", may be empty when none fits
   std::string acled_sub_event_type;  // "Arrests", ...
 };
 
-enum class CountKind : std::uint8_t { kKilled, kInjured, kArrested, kParticipants, kDisplaced, kTroops };
+enum class CountKind : std::uint8_t {
+  kKilled,
+  kInjured,
+  kArrested,
+  kParticipants,
+  kDisplaced,
+  kTroops
+};
 
 // A word or phrase that gives a quantity by itself ("dozens", "a dozen",
 // "tens of thousands", "twelve") with its range and best value.
@@ -156,7 +170,9 @@ struct PhraseMatch {
 };
 
 struct LoadOptions {
-  // Directory for the compiled cache, keyed by a hash of the files; empty = no cache.
+  // Directory for a compiled cache, keyed by a hash of the files; empty = no
+  // cache. Not used yet: compiling the real data/ takes ~60 ms of CPU, below
+  // the 200 ms at which a cache would pay for itself.
   std::string cache_dir;
 };
 
@@ -164,7 +180,7 @@ class Lexicon {
  public:
   // Loads every file under data_dir (see above). Errors name file:line.
   static Result<std::unique_ptr<const Lexicon>> Load(const std::string& data_dir,
-                                                      const LoadOptions& options = {});
+                                                     const LoadOptions& options = {});
   virtual ~Lexicon() = default;
 
   // Every actor phrase in tokens [first, end) of `text`: all matches,

@@ -2,15 +2,15 @@
 // matchers then find in sentences. Independent of the real data/.
 #include "lexicon/lexicon.h"
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <filesystem>
-#include <thread>
 #include <fstream>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "lexicon/test_tokens.h"
 
@@ -41,7 +41,8 @@ class DataDir {
 };
 
 const std::map<std::string, std::string> kFiles = {
-    {"irregular_verbs.txt", "be\twas|were\tbeen\tam|is|are\nset\tset\tset\nflee\tfled\tfled\ntake\ttook\ttaken\n"},
+    {"irregular_verbs.txt",
+     "be\twas|were\tbeen\tam|is|are\nset\tset\tset\nflee\tfled\tfled\ntake\ttook\ttaken\n"},
     {"actors/countries.txt",
      "# ISO3\tnames\tdemonyms\n"
      "KAZ\tKazakhstan\tKazakh;Kazakhstani;Kazakhs\n"
@@ -58,8 +59,7 @@ const std::map<std::string, std::string> kFiles = {
      "UNO\tIGO\tUnited Nations;U.N.;UN\n"
      "WHO\tIGO\tWorld Health Organization;WHO\n"
      "SHB\tSOM:REB\tal-Shabab;al-Shabaab\n"},
-    {"actors/people.txt",
-     "Kassym-Jomart Tokayev\tKAZ\tGOV\tpresident\t2019-\tTokayev\n"},
+    {"actors/people.txt", "Kassym-Jomart Tokayev\tKAZ\tGOV\tpresident\t2019-\tTokayev\n"},
     {"actors/media.txt", "KAZ\tKhabar-24\n-\tstate media;the channel\n"},
     {"cameo.tsv",
      "#cameo\tname\tgoldstein\tquad\n"
@@ -110,7 +110,8 @@ std::vector<std::string> ActorMatches(const Lexicon& lex, std::string_view sente
   std::vector<std::string> out;
   for (const PhraseMatch& m : lex.MatchActors(t, 0, static_cast<std::uint32_t>(t.tokens.size()))) {
     std::string words;
-    for (std::uint32_t i = m.first; i < m.end; ++i) words += (words.empty() ? "" : " ") + t.tokens[i].norm;
+    for (std::uint32_t i = m.first; i < m.end; ++i)
+      words += (words.empty() ? "" : " ") + t.tokens[i].norm;
     const ActorEntry& a = lex.Actor(m.entry);
     std::string kind = a.kind == ActorKind::kDemonym ? "~" : "";
     out.push_back(words + "=" + kind + a.code);
@@ -130,11 +131,13 @@ TEST(LexiconTest, Actors) {
       {"the U.S. said", {"u.s.=USA"}},
       {"the US said", {"us=USA"}},
       {"tell us more", {}},
-      {"the United States of America", {"united states of america=USA", "united states=USA", "america=USA"}},
+      {"the United States of America",
+       {"united states of america=USA", "united states=USA", "america=USA"}},
       {"Kazakh troops", {"kazakh=~KAZ", "troops=MIL"}},
       {"American soldiers", {"american=~USA", "soldiers=MIL"}},
       {"the CSTO said", {"csto=IGOCSTO"}},
-      {"the Collective Security Treaty Organization", {"collective security treaty organization=IGOCSTO"}},
+      {"the Collective Security Treaty Organization",
+       {"collective security treaty organization=IGOCSTO"}},
       {"roast turkey", {}},
       {"Turkey and Türkiye", {"turkey=TUR", "türkiye=TUR"}},
       {"Cote d'Ivoire", {"cote d'ivoire=CIV"}},
@@ -155,7 +158,8 @@ TEST(LexiconTest, Actors) {
   EXPECT_EQ(lex->CountryName("XXX"), "");
   const ActorEntry* tokayev = nullptr;
   for (std::size_t i = 0; i < lex->actor_count(); ++i) {
-    if (lex->Actor(static_cast<std::uint32_t>(i)).name == "Kassym-Jomart Tokayev") tokayev = &lex->Actor(static_cast<std::uint32_t>(i));
+    if (lex->Actor(static_cast<std::uint32_t>(i)).name == "Kassym-Jomart Tokayev")
+      tokayev = &lex->Actor(static_cast<std::uint32_t>(i));
   }
   ASSERT_NE(tokayev, nullptr);
   EXPECT_EQ(tokayev->country, "KAZ");
@@ -166,9 +170,9 @@ TEST(LexiconTest, Actors) {
 
 struct EventRow {
   const char* sentence;
-  const char* cameo;  // nullptr: no event
-  const char* match;  // the matched tokens
-  const char* target; // the captured inner target, "" when none
+  const char* cameo;   // nullptr: no event
+  const char* match;   // the matched tokens
+  const char* target;  // the captured inner target, "" when none
 };
 
 TEST(LexiconTest, Events) {
@@ -180,7 +184,7 @@ TEST(LexiconTest, Events) {
       {"they are taking to the streets", "14", "taking to the streets", ""},
       {"rioters set the city hall on fire", "145", "set the city hall on fire", ""},
       {"rioters set cars on fire", "145", "set cars on fire", ""},
-      {"rioters set a b c d e on fire", nullptr, "", ""},  // gap longer than 4
+      {"rioters set a b c d e on fire", nullptr, "", ""},     // gap longer than 4
       {"rioters set cars , buses on fire", nullptr, "", ""},  // gap does not cross a comma
       {"dozens were arrested", "173", "were arrested", ""},
       {"he is arrested", "173", "is arrested", ""},
@@ -190,7 +194,8 @@ TEST(LexiconTest, Events) {
   };
   for (const EventRow& r : rows) {
     TokenizedText t = Tokens(r.sentence);
-    std::vector<PhraseMatch> ms = lex->MatchEvents(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+    std::vector<PhraseMatch> ms =
+        lex->MatchEvents(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
     if (r.cameo == nullptr) {
       EXPECT_TRUE(ms.empty()) << r.sentence;
       continue;
@@ -199,8 +204,10 @@ TEST(LexiconTest, Events) {
     const PhraseMatch& m = ms[0];
     EXPECT_EQ(lex->Event(m.entry).cameo, r.cameo) << r.sentence;
     std::string words, target;
-    for (std::uint32_t i = m.first; i < m.end; ++i) words += (words.empty() ? "" : " ") + t.tokens[i].norm;
-    for (std::uint32_t i = m.target_first; i < m.target_end; ++i) target += (target.empty() ? "" : " ") + t.tokens[i].norm;
+    for (std::uint32_t i = m.first; i < m.end; ++i)
+      words += (words.empty() ? "" : " ") + t.tokens[i].norm;
+    for (std::uint32_t i = m.target_first; i < m.target_end; ++i)
+      target += (target.empty() ? "" : " ") + t.tokens[i].norm;
     EXPECT_EQ(words, r.match) << r.sentence;
     EXPECT_EQ(target, r.target) << r.sentence;
   }
@@ -246,8 +253,8 @@ TEST(LexiconTest, QuantitiesAndCues) {
     std::int64_t min, max;
     bool multiplier;
   } quantities[] = {
-      {"Twelve", 12, 12, false},          {"dozens", 24, 99, false},
-      {"a dozen", 12, 12, false},         {"tens of thousands", 20000, 99999, false},
+      {"Twelve", 12, 12, false},      {"dozens", 24, 99, false},
+      {"a dozen", 12, 12, false},     {"tens of thousands", 20000, 99999, false},
       {"thousand", 1000, 1000, true},
   };
   // The second part of a compound starts no quantity: "twenty-one" is not 1.
@@ -257,7 +264,8 @@ TEST(LexiconTest, QuantitiesAndCues) {
   }
   for (const Row& r : quantities) {
     TokenizedText t = Tokens(r.text);
-    std::vector<PhraseMatch> ms = lex->MatchQuantities(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+    std::vector<PhraseMatch> ms =
+        lex->MatchQuantities(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
     ASSERT_FALSE(ms.empty()) << r.text;
     // The longest match comes first.
     EXPECT_EQ(ms[0].end, t.tokens.size()) << r.text;
@@ -271,12 +279,15 @@ TEST(LexiconTest, QuantitiesAndCues) {
     CountKind kind;
     bool after;
   } cues[] = {
-      {"died", CountKind::kKilled, true},     {"lost their lives", CountKind::kKilled, true},
-      {"killing", CountKind::kKilled, false}, {"detained", CountKind::kArrested, true},
+      {"died", CountKind::kKilled, true},
+      {"lost their lives", CountKind::kKilled, true},
+      {"killing", CountKind::kKilled, false},
+      {"detained", CountKind::kArrested, true},
   };
   for (const CueRow& r : cues) {
     TokenizedText t = Tokens(r.text);
-    std::vector<PhraseMatch> ms = lex->MatchCountCues(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
+    std::vector<PhraseMatch> ms =
+        lex->MatchCountCues(t, 0, static_cast<std::uint32_t>(t.tokens.size()));
     ASSERT_EQ(ms.size(), 1u) << r.text;
     EXPECT_EQ(lex->Cue(ms[0].entry).kind, r.kind) << r.text;
     EXPECT_EQ(lex->Cue(ms[0].entry).after_number, r.after) << r.text;
@@ -321,8 +332,10 @@ TEST(LexiconTest, MalformedLinesNameFileAndLine) {
   };
   for (const Row& r : rows) {
     auto files = GoodFiles();
-    if (std::string(r.file) != "cameo.tsv") files[r.file] = r.content;
-    else files["cameo.tsv"] = files["cameo.tsv"] + r.content;
+    if (std::string(r.file) != "cameo.tsv")
+      files[r.file] = r.content;
+    else
+      files["cameo.tsv"] = files["cameo.tsv"] + r.content;
     DataDir dir(files);
     Result<std::unique_ptr<const Lexicon>> lex = Lexicon::Load(dir.path());
     ASSERT_FALSE(lex.ok()) << r.file << ": " << r.content;
@@ -344,7 +357,8 @@ TEST(LexiconTest, MalformedLinesNameFileAndLine) {
 TEST(LexiconTest, ConcurrentMatchingAgrees) {
   auto lex = LoadOrDie(GoodFiles());
   ASSERT_NE(lex, nullptr);
-  const char* sentences[] = {"riot police opened fire on protesters", "Tokayev called on the CSTO for help",
+  const char* sentences[] = {"riot police opened fire on protesters",
+                             "Tokayev called on the CSTO for help",
                              "dozens were arrested in Kazakhstan", "rioters set cars on fire"};
   std::vector<std::vector<std::string>> expected;
   for (const char* s : sentences) expected.push_back(ActorMatches(*lex, s));

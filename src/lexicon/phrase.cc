@@ -16,22 +16,22 @@ struct FoldRange {
   bool upper;  // the range holds capitals (Latin-1); Extended-A alternates
 };
 constexpr FoldRange kFolds[] = {
-    {0xC0, 0xC5, "a", true},   {0xC6, 0xC6, "ae", true},  {0xC7, 0xC7, "c", true},
-    {0xC8, 0xCB, "e", true},   {0xCC, 0xCF, "i", true},   {0xD0, 0xD0, "d", true},
-    {0xD1, 0xD1, "n", true},   {0xD2, 0xD6, "o", true},   {0xD8, 0xD8, "o", true},
-    {0xD9, 0xDC, "u", true},   {0xDD, 0xDD, "y", true},   {0xDF, 0xDF, "ss", false},
-    {0xE0, 0xE5, "a", false},  {0xE6, 0xE6, "ae", false}, {0xE7, 0xE7, "c", false},
-    {0xE8, 0xEB, "e", false},  {0xEC, 0xEF, "i", false},  {0xF0, 0xF0, "d", false},
-    {0xF1, 0xF1, "n", false},  {0xF2, 0xF6, "o", false},  {0xF8, 0xF8, "o", false},
-    {0xF9, 0xFC, "u", false},  {0xFD, 0xFD, "y", false},  {0xFF, 0xFF, "y", false},
-    {0x100, 0x105, "a", false}, {0x106, 0x10D, "c", false}, {0x10E, 0x111, "d", false},
-    {0x112, 0x11B, "e", false}, {0x11C, 0x123, "g", false}, {0x124, 0x127, "h", false},
+    {0xC0, 0xC5, "a", true},    {0xC6, 0xC6, "ae", true},    {0xC7, 0xC7, "c", true},
+    {0xC8, 0xCB, "e", true},    {0xCC, 0xCF, "i", true},     {0xD0, 0xD0, "d", true},
+    {0xD1, 0xD1, "n", true},    {0xD2, 0xD6, "o", true},     {0xD8, 0xD8, "o", true},
+    {0xD9, 0xDC, "u", true},    {0xDD, 0xDD, "y", true},     {0xDF, 0xDF, "ss", false},
+    {0xE0, 0xE5, "a", false},   {0xE6, 0xE6, "ae", false},   {0xE7, 0xE7, "c", false},
+    {0xE8, 0xEB, "e", false},   {0xEC, 0xEF, "i", false},    {0xF0, 0xF0, "d", false},
+    {0xF1, 0xF1, "n", false},   {0xF2, 0xF6, "o", false},    {0xF8, 0xF8, "o", false},
+    {0xF9, 0xFC, "u", false},   {0xFD, 0xFD, "y", false},    {0xFF, 0xFF, "y", false},
+    {0x100, 0x105, "a", false}, {0x106, 0x10D, "c", false},  {0x10E, 0x111, "d", false},
+    {0x112, 0x11B, "e", false}, {0x11C, 0x123, "g", false},  {0x124, 0x127, "h", false},
     {0x128, 0x131, "i", false}, {0x132, 0x133, "ij", false}, {0x134, 0x135, "j", false},
-    {0x136, 0x138, "k", false}, {0x139, 0x142, "l", false}, {0x143, 0x14B, "n", false},
+    {0x136, 0x138, "k", false}, {0x139, 0x142, "l", false},  {0x143, 0x14B, "n", false},
     {0x14C, 0x151, "o", false}, {0x152, 0x153, "oe", false}, {0x154, 0x159, "r", false},
-    {0x15A, 0x161, "s", false}, {0x162, 0x167, "t", false}, {0x168, 0x173, "u", false},
-    {0x174, 0x175, "w", false}, {0x176, 0x178, "y", false}, {0x179, 0x17E, "z", false},
-    {0x17F, 0x17F, "s", false}, {0x218, 0x219, "s", false}, {0x21A, 0x21B, "t", false},
+    {0x15A, 0x161, "s", false}, {0x162, 0x167, "t", false},  {0x168, 0x173, "u", false},
+    {0x174, 0x175, "w", false}, {0x176, 0x178, "y", false},  {0x179, 0x17E, "z", false},
+    {0x17F, 0x17F, "s", false}, {0x218, 0x219, "s", false},  {0x21A, 0x21B, "t", false},
 };
 
 // Decodes one UTF-8 code point at s[*i], advancing *i; invalid bytes come
@@ -152,9 +152,8 @@ bool IsLeadingPunct(char32_t cp) {
          cp == 0x201C || cp == 0x2018;
 }
 bool IsTrailingPunct(char32_t cp) {
-  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == ',' ||
-         cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == 0xBB || cp == 0x201D ||
-         cp == 0x2019;
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == ',' || cp == ';' ||
+         cp == ':' || cp == '!' || cp == '?' || cp == 0xBB || cp == 0x201D || cp == 0x2019;
 }
 
 // Last code point of s and its byte length.
@@ -245,7 +244,8 @@ Result<Alternatives> Word(std::string_view word, const PhraseSyntax& syntax,
                           const Inflector& inflector) {
   Alternatives out;
   for (std::string_view alt : SplitAlternatives(word)) {
-    if (alt.empty()) return Status::InvalidInput("empty alternative in '" + std::string(word) + "'");
+    if (alt.empty())
+      return Status::InvalidInput("empty alternative in '" + std::string(word) + "'");
     std::vector<std::string> forms;
     if (alt[0] == '~') {
       if (alt.size() == 1) return Status::InvalidInput("'~' without a verb");
@@ -323,7 +323,8 @@ Result<Alternatives> Sequence(const std::vector<std::string_view>& words, std::s
       step = std::move(*inner);
       step.push_back(Seq{});
     } else if (w == "*" || w == "+" || w == "$") {
-      if (!syntax.allow_gaps) return Status::InvalidInput("'" + std::string(w) + "' is only for event patterns");
+      if (!syntax.allow_gaps)
+        return Status::InvalidInput("'" + std::string(w) + "' is only for event patterns");
       Atom a;
       a.kind = w == "*" ? Atom::Kind::kGap : w == "+" ? Atom::Kind::kTarget : Atom::Kind::kSource;
       step.push_back(Seq{a});

@@ -57,8 +57,8 @@ class Inflector {
 };
 
 struct PhraseSyntax {
-  bool allow_gaps = false;   // * + $ allowed (event patterns)
-  bool case_sensitive = false;  // actors: words keep their CaseRule
+  bool allow_gaps = false;       // * + $ allowed (event patterns)
+  bool case_sensitive = false;   // actors: words keep their CaseRule
   std::size_t max_paths = 4096;  // a pattern that expands to more is an error
 };
 

@@ -2,11 +2,11 @@
 // phrase splitting and expansion.
 #include "lexicon/phrase.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace dateline::lexicon {
 namespace {
@@ -16,11 +16,21 @@ TEST(LexiconMatchKeyTest, Table) {
     const char* in;
     const char* key;
   } rows[] = {
-      {"police", "police"},       {"Police", "police"},     {"U.S.", "u.s"},
-      {"u.s", "u.s"},             {"Côte", "cote"},         {"Erdoğan", "erdogan"},
-      {"ZELENSKYY", "zelenskyy"}, {"São", "sao"},           {"Türkiye", "turkiye"},
-      {"don’t", "don't"},         {"—", "-"},               {"...", "..."},
-      {"Ştefan", "stefan"},       {"Łukaszenka", "lukaszenka"}, {"4.5", "4.5"},
+      {"police", "police"},
+      {"Police", "police"},
+      {"U.S.", "u.s"},
+      {"u.s", "u.s"},
+      {"Côte", "cote"},
+      {"Erdoğan", "erdogan"},
+      {"ZELENSKYY", "zelenskyy"},
+      {"São", "sao"},
+      {"Türkiye", "turkiye"},
+      {"don’t", "don't"},
+      {"—", "-"},
+      {"...", "..."},
+      {"Ştefan", "stefan"},
+      {"Łukaszenka", "lukaszenka"},
+      {"4.5", "4.5"},
   };
   for (const Row& r : rows) {
     std::string scratch;
@@ -111,8 +121,10 @@ std::vector<std::string> Paths(std::string_view pattern, bool gaps = true) {
     std::string s;
     for (const Atom& a : p) {
       if (!s.empty()) s += ' ';
-      s += a.kind == Atom::Kind::kWord ? a.key : a.kind == Atom::Kind::kGap ? "*"
-                                             : a.kind == Atom::Kind::kTarget ? "+" : "$";
+      s += a.kind == Atom::Kind::kWord     ? a.key
+           : a.kind == Atom::Kind::kGap    ? "*"
+           : a.kind == Atom::Kind::kTarget ? "+"
+                                           : "$";
     }
     out.push_back(s);
   }

@@ -102,7 +102,8 @@ void PhraseTrie::Add(const Path& path, Vocabulary& vocab, std::uint32_t entry) {
       }
       node = child;
     } else {
-      std::uint64_t key = (static_cast<std::uint64_t>(node) << 8) | static_cast<std::uint64_t>(atom.kind);
+      std::uint64_t key =
+          (static_cast<std::uint64_t>(node) << 8) | static_cast<std::uint64_t>(atom.kind);
       auto [it, inserted] = build_specials_.try_emplace(key, node_count_);
       if (inserted) ++node_count_;
       node = it->second;
@@ -131,7 +132,8 @@ void PhraseTrie::Freeze() {
   std::size_t si = 0, ei = 0;
   for (std::uint32_t n = 0; n <= node_count_; ++n) {
     special_begin_[n] = static_cast<std::uint32_t>(specials_.size());
-    while (si < specials.size() && specials[si].first == n) specials_.push_back(specials[si++].second);
+    while (si < specials.size() && specials[si].first == n)
+      specials_.push_back(specials[si++].second);
     entry_begin_[n] = static_cast<std::uint32_t>(entries_.size());
     while (ei < build_entries_.size() && build_entries_[ei].first == n) {
       entries_.push_back(build_entries_[ei++].second);
@@ -172,7 +174,8 @@ void PhraseTrie::Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t ba
   if (pos < n && tokens[pos].word != Vocabulary::kNone) {
     const TokenInfo& t = tokens[pos];
     std::uint32_t label = t.word * 4;
-    if (std::uint32_t c = Child(node, label)) Walk(tokens, n, base, start, c, pos + 1, capture, out);
+    if (std::uint32_t c = Child(node, label))
+      Walk(tokens, n, base, start, c, pos + 1, capture, out);
     if (t.flags & TokenInfo::kCapitalized) {
       if (std::uint32_t c = Child(node, label + 1)) {
         Walk(tokens, n, base, start, c, pos + 1, capture, out);

@@ -92,7 +92,7 @@ class PhraseTrie {
   // sorted into per-node ranges by Freeze().
   std::unordered_map<std::uint64_t, std::uint32_t> build_specials_;  // node << 8 | kind → child
   std::vector<std::pair<std::uint32_t, std::uint32_t>> build_entries_;  // (node, entry)
-  std::vector<std::uint32_t> special_begin_, entry_begin_;  // node_count_ + 1 each
+  std::vector<std::uint32_t> special_begin_, entry_begin_;              // node_count_ + 1 each
   std::vector<Special> specials_;
   std::vector<std::uint32_t> entries_;
 };
