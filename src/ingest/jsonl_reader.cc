@@ -1,9 +1,12 @@
 #include "ingest/jsonl_reader.h"
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "ingest/byte_source.h"
+#include "ingest/flat_json.h"
 #include "ingest/utf8.h"
 
 namespace dateline::ingest {
@@ -50,30 +53,55 @@ Result<RawDocument> ParseJsonlLine(std::string_view line, std::string source,
     RepairUtf8(&repaired);
     line = repaired;
   }
-  json object;
-  try {
-    object = json::parse(line);
-  } catch (const json::parse_error& e) {
-    return Status::InvalidInput(source + ": not JSON (syntax error at byte " +
-                                std::to_string(e.byte) + ")");
-  } catch (const json::exception& e) {
-    return Status::InvalidInput(source + ": not JSON");
-  }
-  if (!object.is_object()) return Status::InvalidInput(source + ": not a JSON object");
-
   RawDocument doc;
   doc.source = std::move(source);
-  const char* field = nullptr;
-  for (const char* key : {"html", "text"}) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) continue;
-    if (!it->is_string()) {
-      return Status::InvalidInput(doc.source + ": field \"" + key + "\" is not a string");
+  doc.charset = "UTF-8";
+  const char* field = nullptr;  // "html" or "text"
+
+  std::vector<std::pair<std::string, std::string>> flat;
+  if (ParseFlatJsonObject(line, &flat)) {
+    // The fast path: every value a string; a repeated key's last value counts.
+    std::string* html = nullptr;
+    std::string* text = nullptr;
+    for (auto& [key, value] : flat) {
+      if (key == "html") html = &value;
+      else if (key == "text") text = &value;
+      else if (key == "id") doc.id = value;
+      else if (key == "url") doc.url = value;
+      else if (key == "title") doc.title = value;
+      else if (key == "date") doc.date = value;
     }
-    field = key;
-    doc.format = key[0] == 'h' ? RawDocument::Format::kHtml : RawDocument::Format::kText;
-    doc.content = std::move(it->get_ref<std::string&>());
-    break;
+    if (html != nullptr || text != nullptr) {
+      field = html != nullptr ? "html" : "text";
+      doc.format = html != nullptr ? RawDocument::Format::kHtml : RawDocument::Format::kText;
+      doc.content = std::move(html != nullptr ? *html : *text);
+    }
+  } else {
+    json object;
+    try {
+      object = json::parse(line);
+    } catch (const json::parse_error& e) {
+      return Status::InvalidInput(doc.source + ": not JSON (syntax error at byte " +
+                                  std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) {
+      return Status::InvalidInput(doc.source + ": not JSON");
+    }
+    if (!object.is_object()) return Status::InvalidInput(doc.source + ": not a JSON object");
+    for (const char* key : {"html", "text"}) {
+      auto it = object.find(key);
+      if (it == object.end() || it->is_null()) continue;
+      if (!it->is_string()) {
+        return Status::InvalidInput(doc.source + ": field \"" + key + "\" is not a string");
+      }
+      field = key;
+      doc.format = key[0] == 'h' ? RawDocument::Format::kHtml : RawDocument::Format::kText;
+      doc.content = std::move(it->get_ref<std::string&>());
+      break;
+    }
+    FieldText(object, "id", &doc.id);
+    FieldText(object, "url", &doc.url);
+    FieldText(object, "title", &doc.title);
+    FieldText(object, "date", &doc.date);
   }
   if (field == nullptr) return Status::InvalidInput(doc.source + ": no \"text\" or \"html\" field");
   if (doc.content.size() > max_document_bytes) {
@@ -82,11 +110,6 @@ Result<RawDocument> ParseJsonlLine(std::string_view line, std::string source,
   if (IsBlank(doc.content)) {
     return Status::InvalidInput(doc.source + ": field \"" + field + "\" is empty");
   }
-  FieldText(object, "id", &doc.id);
-  FieldText(object, "url", &doc.url);
-  FieldText(object, "title", &doc.title);
-  FieldText(object, "date", &doc.date);
-  doc.charset = "UTF-8";
   return doc;
 }
 

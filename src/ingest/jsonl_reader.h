@@ -7,6 +7,8 @@
 //   "feed.jsonl:3: not JSON (syntax error at byte 12)"
 //   "feed.jsonl:4: no \"text\" or \"html\" field"
 //   "feed.jsonl:5: 40000000 bytes, larger than --max-page-mb 32"  (TooLarge)
+// Lines whose values are all strings are read by a fast scanner (flat_json.h);
+// any other line by nlohmann::json, which also words the syntax errors.
 // Invalid UTF-8 inside a line is replaced by U+FFFD before parsing; the
 // documents' charset is "UTF-8". A line longer than twice max_document_bytes
 // (plus 1 MiB for the other fields and escapes) is skipped without being held.
