@@ -607,6 +607,28 @@ bool MatchesHint(const std::string& norm_block, std::string_view hint) {
   return false;
 }
 
+// An articleBody cut short: ends in "..." / U+2026, or stops mid-sentence.
+bool LooksTruncated(std::string_view body) {
+  body = html_text::Trim(body);
+  while (!body.empty() && (body.back() == '\n' || body.back() == ' ' || body.back() == '\r')) {
+    body.remove_suffix(1);
+  }
+  if (body.empty()) return true;
+  if (body.size() >= 3 && body.substr(body.size() - 3) == "...") return true;
+  if (body.size() >= 3 && body.substr(body.size() - 3) == "\xe2\x80\xa6") return true;
+  char last = body.back();
+  if (last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')' ||
+      last == '>' || last == ']') {
+    return false;
+  }
+  // closing quotes U+201D / U+2019
+  if (body.size() >= 3 && (body.substr(body.size() - 3) == "\xe2\x80\x9d" ||
+                           body.substr(body.size() - 3) == "\xe2\x80\x99")) {
+    return false;
+  }
+  return true;
+}
+
 double TagWeight(const HtmlNode& n, std::uint32_t f) {
   double w = 1.0;
   if (n.tag == HtmlTag::kArticle) w *= 1.15;
@@ -619,224 +641,306 @@ double TagWeight(const HtmlNode& n, std::uint32_t f) {
 
 }  // namespace
 
-std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& hints) {
-  std::vector<Block> out;
-  Walker w(dom);
-  w.Run();
-  std::vector<RawBlock>& blocks = w.blocks;
-  const std::size_t nb = blocks.size();
-  if (nb == 0) return out;
-  const auto& nodes = dom.nodes();
+namespace {
 
-  // Per-block quality.
-  std::string hint_norm;
-  if (!hints.article_body.empty()) hint_norm = Normalized(hints.article_body, true);
-  const bool use_hint = hint_norm.size() >= 200;
-  std::string title_norm = Normalized(hints.title, false);
-  std::size_t matched_total = 0;
-  for (RawBlock& b : blocks) {
-    b.boilerplate = IsBoilerplateLine(b.text);
-    if (!b.caption && IsCreditLine(b.text, b.words)) b.caption = true;
-    if (use_hint) {
-      std::string nb_text = Normalized(b.text, false);
-      b.matched = MatchesHint(nb_text, hint_norm);
-      if (b.matched) matched_total += nb_text.size();
+// Whether blocks are judged by their look (length, links) or by the JSON-LD
+// articleBody (a block is good when its text occurs in it).
+enum class Judge { kDom, kHint };
+
+// The steps of ExtractContentBlocks over one page's blocks. Per-element
+// block ranges are contiguous (document order), so subtree sums are prefix
+// sum differences and every step is linear in the page.
+class ContentChooser {
+ public:
+  ContentChooser(const HtmlDom& dom, const ContentHints& hints)
+      : dom_(dom), hints_(hints), walker_(dom), blocks_(walker_.blocks) {}
+
+  std::vector<Block> Run() {
+    walker_.Run();
+    if (blocks_.empty()) return {};
+    keep_.assign(blocks_.size(), false);
+    MarkBlocks();
+    DropFurniture();
+    MarkMetaLines();
+    std::uint32_t best = ChooseContainer(Judge::kDom);
+    if (hint_usable_) {
+      // The hint decides only when it looks whole: a truncated articleBody
+      // (a teaser, "...") would shrink the container to its first paragraphs.
+      double dom_good = best == kNoNode ? 0 : RangeSum(best, Judge::kDom);
+      if (hint_norm_.size() >= 0.3 * dom_good && !LooksTruncated(hints_.article_body)) {
+        std::uint32_t hinted = ChooseContainer(Judge::kHint);
+        if (hinted != kNoNode) {
+          best = hinted;
+          judge_ = Judge::kHint;
+        }
+      }
     }
+    if (best == kNoNode) {
+      relaxed_ = true;  // a very short article: lower the bar once
+      best = ChooseContainer(Judge::kDom);
+    }
+    if (best != kNoNode) {
+      KeepInContainer(best);
+      if (judge_ == Judge::kDom) KeepStrongNeighbours(best);
+    }
+    DropHeadlineBylineAndDates();
+    if (hints_.trace != nullptr) Trace(best);
+    JoinSetApartDateline();
+    return Emit();
   }
-  const bool hint_ok = use_hint && matched_total * 10 >= hint_norm.size() * 3;
 
-  bool relaxed = false;  // set when no block passes the normal bar (a very short article)
-  auto good_weight = [&](const RawBlock& b) -> double {
+ private:
+  const std::vector<HtmlNode>& nodes() const { return dom_.nodes(); }
+  std::uint32_t First(std::uint32_t i) const { return walker_.first[i]; }
+  std::uint32_t End(std::uint32_t i) const { return walker_.end[i]; }
+  bool HasBlocks(std::uint32_t i) const {
+    return nodes()[i].tag != HtmlTag::kText && walker_.first[i] < walker_.end[i];
+  }
+
+  void MarkBlocks() {
+    if (!hints_.article_body.empty()) hint_norm_ = Normalized(hints_.article_body, true);
+    const bool use_hint = hint_norm_.size() >= 200;
+    std::size_t matched_total = 0;
+    std::string norm;
+    for (RawBlock& b : blocks_) {
+      b.boilerplate = IsBoilerplateLine(b.text);
+      if (!b.caption && IsCreditLine(b.text, b.words)) b.caption = true;
+      if (use_hint) {
+        norm.clear();
+        html_text::AppendNormalized(b.text, norm, false);
+        b.matched = MatchesHint(norm, hint_norm_);
+        if (b.matched) matched_total += norm.size();
+      }
+    }
+    matched_total_ = matched_total;
+    hint_usable_ = use_hint && matched_total * 10 >= hint_norm_.size() * 3;
+  }
+
+  // How much a block speaks for the element around it being the article.
+  double Good(const RawBlock& b, Judge judge) const {
     if (b.caption || b.dropped) return 0;
-    if (hint_ok) return b.matched ? b.chars : 0;
+    if (judge == Judge::kHint) return b.matched ? b.chars : 0;
     if (b.boilerplate || b.kind == RawKind::kHeading) return 0;
     std::uint32_t nonlink = b.chars - b.link_chars;
     if (b.link_chars * 100 > b.chars * 35) return 0;
     if (nonlink >= 80 || b.words >= 12) return nonlink;
-    if (relaxed && nonlink >= 20 && b.words >= 4 && b.kind == RawKind::kText) return nonlink;
+    if (relaxed_ && nonlink >= 20 && b.words >= 4 && b.kind == RawKind::kText) return nonlink;
     return 0;
-  };
-  auto bad_weight = [&](const RawBlock& b) -> double {
+  }
+
+  // How much a block speaks against it.
+  double Bad(const RawBlock& b, Judge judge) const {
     if (b.dropped) return 0;
-    if (hint_ok) return (b.matched || b.caption) ? 0 : b.chars;
+    if (judge == Judge::kHint) return (b.matched || b.caption) ? 0 : b.chars;
     if (b.boilerplate) return b.chars;
     if (b.link_chars * 2 >= b.chars) return b.chars;
     return 0;
-  };
+  }
 
-  // Furniture drops: prefix sums of good text first (before drops).
-  std::vector<double> good_prefix(nb + 1, 0);
-  for (std::size_t k = 0; k < nb; ++k) good_prefix[k + 1] = good_prefix[k] + good_weight(blocks[k]);
-  const double total_good = good_prefix[nb];
-  std::vector<std::uint64_t> chars_prefix(nb + 1, 0);
-  for (std::size_t k = 0; k < nb; ++k) chars_prefix[k + 1] = chars_prefix[k] + blocks[k].chars;
-  std::vector<int> drop_diff(nb + 1, 0);
-  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
-    const HtmlNode& n = nodes[i];
-    if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
-    if (n.tag == HtmlTag::kBody || n.tag == HtmlTag::kHtml) continue;
-    bool furniture = IsFurnitureTag(n.tag) || (w.flags[i] & kNegative) != 0;
-    // Author boxes (byline or bio): small elements with author/byline words.
-    if ((w.flags[i] & kBylineClass) &&
-        chars_prefix[w.end[i]] - chars_prefix[w.first[i]] <= 1500) {
-      furniture = true;
+  double RangeSum(std::uint32_t node, Judge judge) const {
+    double sum = 0;
+    for (std::uint32_t k = First(node); k < End(node); ++k) sum += Good(blocks_[k], judge);
+    return sum;
+  }
+
+  std::vector<std::uint64_t> CharsPrefix() const {
+    std::vector<std::uint64_t> prefix(blocks_.size() + 1, 0);
+    for (std::size_t k = 0; k < blocks_.size(); ++k) prefix[k + 1] = prefix[k] + blocks_[k].chars;
+    return prefix;
+  }
+
+  // Navigation, asides, footers, share/related/comment/ad boxes and author
+  // boxes lose their blocks, unless they hold most of the page's good text
+  // (a site that wraps everything in a form or a "has-sidebar" div).
+  void DropFurniture() {
+    const std::size_t nb = blocks_.size();
+    std::vector<double> good(nb + 1, 0);
+    for (std::size_t k = 0; k < nb; ++k) good[k + 1] = good[k] + Good(blocks_[k], Judge::kDom);
+    const double total_good = good[nb];
+    std::vector<std::uint64_t> chars = CharsPrefix();
+    std::vector<int> drop_diff(nb + 1, 0);
+    for (std::uint32_t i = 0; i < nodes().size(); ++i) {
+      const HtmlNode& n = nodes()[i];
+      if (!HasBlocks(i) || n.tag == HtmlTag::kBody || n.tag == HtmlTag::kHtml) continue;
+      std::uint32_t f = walker_.flags[i];
+      bool furniture = IsFurnitureTag(n.tag) || (f & kNegative) != 0;
+      if ((f & kBylineClass) && chars[End(i)] - chars[First(i)] <= 1500) furniture = true;
+      if (!furniture) continue;
+      double g = good[End(i)] - good[First(i)];
+      if (g > 0 && g >= 0.6 * total_good) continue;
+      ++drop_diff[First(i)];
+      --drop_diff[End(i)];
     }
-    if (!furniture) continue;
-    double g = good_prefix[w.end[i]] - good_prefix[w.first[i]];
-    if (g >= 0.6 * total_good && g > 0) continue;  // holds most of the page: keep
-    ++drop_diff[w.first[i]];
-    --drop_diff[w.end[i]];
-  }
-  int running = 0;
-  for (std::size_t k = 0; k < nb; ++k) {
-    running += drop_diff[k];
-    if (running > 0) blocks[k].dropped = true;
-  }
-
-  // Short byline / author / date elements: not body.
-  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
-    const HtmlNode& n = nodes[i];
-    if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
-    bool meta = (w.flags[i] & (kBylineClass | kDateClass)) != 0 || n.rel_author ||
-                n.tag == HtmlTag::kTime;
-    if (!meta) continue;
-    if (chars_prefix[w.end[i]] - chars_prefix[w.first[i]] > 200) continue;
-    for (std::uint32_t k = w.first[i]; k < w.end[i]; ++k) blocks[k].meta_line = true;
-  }
-
-  // Container: maximise weighted good - bad over elements.
-  std::vector<double> gp(nb + 1, 0), bp(nb + 1, 0);
-  for (std::size_t k = 0; k < nb; ++k) {
-    gp[k + 1] = gp[k] + good_weight(blocks[k]);
-    bp[k + 1] = bp[k] + bad_weight(blocks[k]);
-  }
-  const double lambda = hint_ok ? 1.0 : 0.6;
-  std::uint32_t best = kNoNode;
-  for (int attempt = 0; attempt < 2 && best == kNoNode; ++attempt) {
-    if (attempt == 1) {
-      if (hint_ok) break;
-      relaxed = true;
-      for (std::size_t k = 0; k < nb; ++k) gp[k + 1] = gp[k] + good_weight(blocks[k]);
+    int running = 0;
+    for (std::size_t k = 0; k < nb; ++k) {
+      running += drop_diff[k];
+      if (running > 0) blocks_[k].dropped = true;
     }
+  }
+
+  // Short byline / author / date elements are not body.
+  void MarkMetaLines() {
+    std::vector<std::uint64_t> chars = CharsPrefix();
+    for (std::uint32_t i = 0; i < nodes().size(); ++i) {
+      if (!HasBlocks(i)) continue;
+      const HtmlNode& n = nodes()[i];
+      bool meta = (walker_.flags[i] & (kBylineClass | kDateClass)) != 0 || n.rel_author ||
+                  n.tag == HtmlTag::kTime;
+      if (!meta || chars[End(i)] - chars[First(i)] > 200) continue;
+      for (std::uint32_t k = First(i); k < End(i); ++k) blocks_[k].meta_line = true;
+    }
+  }
+
+  // The element maximising (good - lambda * bad) * tag/class weight.
+  std::uint32_t ChooseContainer(Judge judge) const {
+    const std::size_t nb = blocks_.size();
+    std::vector<double> gp(nb + 1, 0), bp(nb + 1, 0);
+    for (std::size_t k = 0; k < nb; ++k) {
+      gp[k + 1] = gp[k] + Good(blocks_[k], judge);
+      bp[k + 1] = bp[k] + Bad(blocks_[k], judge);
+    }
+    const double lambda = judge == Judge::kHint ? 1.0 : 0.6;
+    std::uint32_t best = kNoNode;
     double best_score = 0;
-    for (std::uint32_t i = 0; i < nodes.size(); ++i) {
-      const HtmlNode& n = nodes[i];
-      if (n.tag == HtmlTag::kText || w.first[i] >= w.end[i]) continue;
+    for (std::uint32_t i = 0; i < nodes().size(); ++i) {
+      if (!HasBlocks(i)) continue;
+      const HtmlNode& n = nodes()[i];
       if (!IsBlockTag(n.tag) && n.tag != HtmlTag::kOther && n.tag != HtmlTag::kSpan) continue;
-      double g = gp[w.end[i]] - gp[w.first[i]];
+      double g = gp[End(i)] - gp[First(i)];
       if (g <= 0) continue;
-      double b = bp[w.end[i]] - bp[w.first[i]];
-      double s = (g - lambda * b) * TagWeight(n, w.flags[i]);
-      if (s > 0 && s >= best_score) {
+      double b = bp[End(i)] - bp[First(i)];
+      double s = (g - lambda * b) * TagWeight(n, walker_.flags[i]);
+      if (s > 0 && s >= best_score) {  // ties go to the deeper element
         best_score = s;
         best = i;
       }
     }
+    return best;
   }
 
-  std::vector<bool> keep(nb, false);
-  if (best != kNoNode) {
-    const std::uint32_t lo = w.first[best], hi = w.end[best];
-    for (std::uint32_t k = lo; k < hi; ++k) {
-      const RawBlock& b = blocks[k];
+  void KeepInContainer(std::uint32_t best) {
+    for (std::uint32_t k = First(best); k < End(best); ++k) {
+      const RawBlock& b = blocks_[k];
       if (b.dropped) continue;
       if (b.caption) {
-        keep[k] = !b.boilerplate;
+        keep_[k] = !b.boilerplate;
         continue;
       }
-      if (hint_ok) {
-        keep[k] = b.matched;
+      if (judge_ == Judge::kHint) {
+        keep_[k] = b.matched;
         continue;
       }
       if (b.boilerplate) continue;
       if (b.link_chars * 2 > b.chars && !IsLinkedProse(b)) continue;
       if (b.kind == RawKind::kHeading && (b.heading == 1 || b.words > 30)) continue;
-      keep[k] = true;
-    }
-    // Strong paragraphs just outside the container (siblings of it or of its parent).
-    if (!hint_ok) {
-      std::uint32_t anc = best;
-      for (int level = 0; level < 2; ++level) {
-        std::uint32_t p = nodes[anc].parent;
-        if (p == kNoNode) break;
-        anc = p;
-      }
-      for (std::uint32_t k = w.first[anc]; k < w.end[anc]; ++k) {
-        if (k >= lo && k < hi) continue;
-        const RawBlock& b = blocks[k];
-        if (b.dropped || b.caption || b.boilerplate || b.kind != RawKind::kText) continue;
-        if (b.owner == kNoNode || nodes[b.owner].tag != HtmlTag::kP) continue;
-        if (b.link_chars * 5 > b.chars) continue;
-        if (b.chars < 100) continue;
-        keep[k] = true;
-      }
+      keep_[k] = true;
     }
   }
 
-  // Headline, byline and date lines are not body.
-  for (std::size_t k = 0; k < nb; ++k) {
-    if (!keep[k]) continue;
-    RawBlock& b = blocks[k];
-    if (b.caption) continue;
-    if (b.words <= 8 && b.text.find('@') == std::string::npos &&
-        !html_text::StartsWithNoCase(b.text, "\xe2\x80\x94") && ParseDateText(b.text).known()) {  // "Nov. 19, 2019, 8:41 AM"
-      keep[k] = false;
-      continue;
+  // Strong paragraphs just outside the container: siblings of it or of its
+  // parent (an article split by an ad slot or a differently classed div).
+  void KeepStrongNeighbours(std::uint32_t best) {
+    std::uint32_t anc = best;
+    for (int level = 0; level < 2 && nodes()[anc].parent != kNoNode; ++level) {
+      anc = nodes()[anc].parent;
     }
-    if (b.words <= 6 && html_text::StartsWithNoCase(b.text, "related")) {
-      keep[k] = false;
-      continue;
-    }
-    if (b.meta_line || IsBylineText(b.text, b.words) || LooksLikeDateLine(b.text, b.words)) {
-      keep[k] = false;
-      continue;
-    }
-    if (!title_norm.empty() && b.words <= 40 && Normalized(b.text, false) == title_norm) {
-      keep[k] = false;
+    for (std::uint32_t k = First(anc); k < End(anc); ++k) {
+      if (k >= First(best) && k < End(best)) continue;
+      const RawBlock& b = blocks_[k];
+      if (b.dropped || b.caption || b.boilerplate || b.kind != RawKind::kText) continue;
+      if (b.owner == kNoNode || nodes()[b.owner].tag != HtmlTag::kP) continue;
+      if (b.link_chars * 5 > b.chars || b.chars < 100) continue;
+      keep_[k] = true;
     }
   }
 
-  if (hints.trace != nullptr) {
-    std::string& t = *hints.trace;
+  void DropHeadlineBylineAndDates() {
+    std::string title_norm = Normalized(hints_.title, false);
+    for (std::size_t k = 0; k < blocks_.size(); ++k) {
+      if (!keep_[k]) continue;
+      const RawBlock& b = blocks_[k];
+      if (b.caption) continue;
+      bool drop = b.meta_line || IsBylineText(b.text, b.words) ||
+                  LooksLikeDateLine(b.text, b.words) ||
+                  (b.words <= 6 && html_text::StartsWithNoCase(b.text, "related"));
+      // A line that is only a date ("Nov. 19, 2019, 8:41 AM UTC"), but not a
+      // tweet's signature line ("— Name (@handle) November 18, 2019").
+      if (!drop && b.words <= 8 && b.text.find('@') == std::string::npos &&
+          !html_text::StartsWithNoCase(b.text, "\xe2\x80\x94")) {
+        drop = ParseDateText(b.text).known();
+      }
+      if (!drop && !title_norm.empty() && b.words <= 40) {
+        drop = Normalized(b.text, false) == title_norm;
+      }
+      if (drop) keep_[k] = false;
+    }
+  }
+
+  // A dateline the page set apart ("<div class=dateline>WASHINGTON</div>")
+  // goes in front of the first body paragraph, as on a wire story.
+  void JoinSetApartDateline() {
+    const std::size_t nb = blocks_.size();
+    for (std::size_t k = 0; k + 1 < nb; ++k) {
+      if (!keep_[k] || blocks_[k].caption || !blocks_[k].dateline || blocks_[k].words > 6) continue;
+      std::size_t next = k + 1;
+      while (next < nb && (!keep_[next] || blocks_[next].caption)) ++next;
+      if (next == nb || blocks_[next].dateline) break;
+      blocks_[next].text = blocks_[k].text + " " + blocks_[next].text;
+      keep_[k] = false;
+      break;
+    }
+  }
+
+  std::vector<Block> Emit() {
+    std::vector<Block> out;
+    for (std::size_t k = 0; k < blocks_.size(); ++k) {
+      if (!keep_[k]) continue;
+      Block block;
+      block.kind = blocks_[k].caption ? ParagraphKind::kCaption : ParagraphKind::kBody;
+      block.text = std::move(blocks_[k].text);
+      out.push_back(std::move(block));
+    }
+    return out;
+  }
+
+  void Trace(std::uint32_t best) const {
+    std::string& t = *hints_.trace;
     t += "container: " + (best == kNoNode ? std::string("none") : std::to_string(best) + " " +
-                          std::string(dom.Words(nodes[best]))) +
-         (hint_ok ? " (articleBody hint)" : "") + " hint=" + std::to_string(hint_norm.size()) +
-         " matched=" + std::to_string(matched_total) + "\n";
-    for (std::size_t k = 0; k < nb; ++k) {
-      const RawBlock& b = blocks[k];
-      t += keep[k] ? "+ " : "- ";
+                          std::string(dom_.Words(nodes()[best])));
+    t += judge_ == Judge::kHint ? " (articleBody hint)" : "";
+    t += " hint=" + std::to_string(hint_norm_.size()) + " matched=" + std::to_string(matched_total_) + "\n";
+    for (std::size_t k = 0; k < blocks_.size(); ++k) {
+      const RawBlock& b = blocks_[k];
+      t += keep_[k] ? "+ " : "- ";
       t += b.dropped ? "D" : ".";
       t += b.caption ? "C" : ".";
       t += b.boilerplate ? "B" : ".";
       t += b.matched ? "M" : ".";
       t += " k" + std::to_string(static_cast<int>(b.kind)) + " o" + std::to_string(b.owner) +
            " c" + std::to_string(b.chars) + " l" + std::to_string(b.link_chars) + " g" +
-           std::to_string(static_cast<int>(good_weight(b))) + " | ";
+           std::to_string(static_cast<int>(Good(b, judge_))) + " | ";
       t += b.text.substr(0, 150);
       t += "\n";
     }
   }
 
-  // A dateline the page set apart ("<div class=dateline>WASHINGTON</div>")
-  // goes in front of the first body paragraph, as on a wire story.
-  for (std::size_t k = 0; k + 1 < nb; ++k) {
-    if (!keep[k] || blocks[k].caption || !blocks[k].dateline || blocks[k].words > 6) continue;
-    std::size_t next = k + 1;
-    while (next < nb && (!keep[next] || blocks[next].caption)) ++next;
-    if (next == nb || blocks[next].dateline) break;
-    blocks[next].text = blocks[k].text + " " + blocks[next].text;
-    keep[k] = false;
-    break;
-  }
+  const HtmlDom& dom_;
+  const ContentHints& hints_;
+  Walker walker_;
+  std::vector<RawBlock>& blocks_;
+  std::vector<bool> keep_;
+  std::string hint_norm_;
+  std::size_t matched_total_ = 0;
+  bool hint_usable_ = false;
+  bool relaxed_ = false;
+  Judge judge_ = Judge::kDom;
+};
 
-  for (std::size_t k = 0; k < nb; ++k) {
-    if (!keep[k]) continue;
-    Block block;
-    block.kind = blocks[k].caption ? ParagraphKind::kCaption : ParagraphKind::kBody;
-    block.text = std::move(blocks[k].text);
-    out.push_back(std::move(block));
-  }
-  return out;
+}  // namespace
+
+std::vector<Block> ExtractContentBlocks(const HtmlDom& dom, const ContentHints& hints) {
+  ContentChooser chooser(dom, hints);
+  return chooser.Run();
 }
 
 }  // namespace dateline::extract

@@ -263,6 +263,16 @@ TEST(ParseHtmlPageTest, JsonLdArticleBodyFallback) {
   EXPECT_EQ(BodyTexts(p), (std::vector<std::string>{kPara1, kPara2, kPara3}));
 }
 
+TEST(ParseHtmlPageTest, TruncatedJsonLdArticleBodyIsNotTrusted) {
+  // A teaser-length articleBody ("...") must not cut the article to its lead.
+  std::string html = Page(
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
+          std::string(kPara1) + " " + std::string(kPara2).substr(0, 80) + "...\"}</script>",
+      "<div class=\"story\">" + Article3() + "</div>");
+  ParsedPage p = ParseHtmlPage(html, ExtractOptions());
+  EXPECT_EQ(BodyTexts(p), (std::vector<std::string>{kPara1, kPara2, kPara3}));
+}
+
 TEST(ParseHtmlPageTest, JsonLdArticleBodyPicksMatchingContainer) {
   // Two text-rich containers; the one matching articleBody wins.
   std::string teaser =
