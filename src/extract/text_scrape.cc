@@ -15,6 +15,9 @@
 //    a "By ..." or a names line after it, the publish date the first stamp.
 #include "extract/text_scrape.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -32,6 +35,9 @@ constexpr int kMaxGap = 3;
 constexpr std::size_t kLongProseWords = 25;
 // A sentence-ended line with at least this many words is prose.
 constexpr std::size_t kSentenceProseWords = 12;
+// The same for scripts without spaces, in characters.
+constexpr std::size_t kLongProseWide = 80;
+constexpr std::size_t kSentenceProseWide = 30;
 // Run weighing: a byline or stamp this many lines above a run multiplies its
 // weight by kHeaderBonus; a run after a comments heading (once a run of
 // kRealRunChars was seen) is multiplied by kCommentsPenalty.
@@ -39,6 +45,10 @@ constexpr std::size_t kHeaderReach = 4;
 constexpr double kHeaderBonus = 1.5;
 constexpr double kCommentsPenalty = 0.3;
 constexpr std::size_t kRealRunChars = 300;
+// Neighbouring runs of at least kMergeRunChars, at most kMaxMergeGap lines
+// away, are joined to the body.
+constexpr std::size_t kMaxMergeGap = 10;
+constexpr std::size_t kMergeRunChars = 150;
 
 enum class LineClass { kBoilerplate, kEndMarker, kDateStamp, kCaption, kProse, kOther };
 
@@ -117,9 +127,10 @@ bool Contains(std::string_view s, std::string_view p) { return s.find(p) != std:
 
 // Ends like a sentence: . ! ? … or a closing quote/bracket after one.
 bool EndsSentence(std::string_view s) {
-  static constexpr std::array<std::string_view, 9> kEnds = {
+  static constexpr std::array<std::string_view, 13> kEnds = {
       ".", "!", "?", "\"", ")", "'", "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */,
-      "\xE2\x80\xA6" /* … */};
+      "\xE2\x80\xA6" /* … */, "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x81" /* ！ */,
+      "\xEF\xBC\x9F" /* ？ */, "\xE3\x80\x8D" /* 」 */};
   for (std::string_view e : kEnds) {
     if (EndsWith(s, e)) return true;
   }
@@ -184,6 +195,18 @@ constexpr std::string_view kChromePhrases[] = {
     "originally published", "was first published", "this story has been",
 };
 
+// Any letter of any script (the folded form keeps ASCII only).
+bool HasLetter(std::string_view s) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (c > 0 && u_isalpha(c)) return true;
+  }
+  return false;
+}
+
 // "62º", "62°F", "-3 °C": a weather widget.
 bool IsWeather(std::string_view s) {
   std::size_t i = 0;
@@ -229,7 +252,7 @@ std::size_t CountOf(std::string_view s, std::string_view needle) {
 
 // Everything that is page chrome by its own look.
 bool IsChrome(std::string_view line, std::string_view folded, std::size_t words) {
-  if (folded.empty()) return true;  // no letters or digits: arrows, bullets, rules
+  if (folded.empty() && !HasLetter(line)) return true;  // arrows, bullets, rules
   for (std::string_view c : kChromeLines) {
     if (folded == c) return true;
   }
@@ -298,8 +321,27 @@ bool HasPhotoCredit(std::string_view line) {
   return false;
 }
 
+// Characters of scripts written without spaces between words (CJK, kana,
+// Hangul): code points from U+2E80 up, which take three or four UTF-8 bytes.
+std::size_t CountWideChars(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0 || (c >= 0xE2 && !(c == 0xE2 && i + 1 < s.size() &&
+                                      static_cast<unsigned char>(s[i + 1]) < 0xBA))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
 bool IsProse(const Line& l) {
-  return l.words >= kLongProseWords || (l.words >= kSentenceProseWords && EndsSentence(l.text));
+  if (l.words >= kLongProseWords || (l.words >= kSentenceProseWords && EndsSentence(l.text))) {
+    return true;
+  }
+  // Chinese, Japanese, Korean: count characters instead of words.
+  std::size_t wide = CountWideChars(l.text);
+  return wide >= kLongProseWide || (wide >= kSentenceProseWide && EndsSentence(l.text));
 }
 
 LineClass Classify(Line& l) {
@@ -418,7 +460,9 @@ std::string BylineFrom(std::string_view s) {
 // A headline: 3..30 words, letters in lower case somewhere, not a sentence.
 bool IsHeadline(const Line& l) {
   if (l.cls != LineClass::kOther && l.cls != LineClass::kProse) return false;
-  if (l.words < 3 || l.words > 30 || l.text.size() > 250) return false;
+  std::size_t wide = CountWideChars(l.text);
+  bool enough = l.words >= 3 || (wide >= 6 && wide <= 60);
+  if (!enough || l.words > 30 || l.text.size() > 250) return false;
   if (!HasLowerAscii(l.text) && static_cast<unsigned char>(l.text[0]) < 0x80) return false;
   std::string_view t = l.text;
   if (EndsWith(t, ".") && !EndsWith(t, "...")) return false;
@@ -458,7 +502,9 @@ ParsedPage ParseTextScrape(std::string_view text) {
     double score = 0;
     bool after_comments = false;
   };
+  std::vector<Run> runs;
   Run best;
+  std::size_t best_index = 0;
   bool have_best = false;
   Run cur;
   bool open = false;
@@ -479,8 +525,10 @@ ParsedPage ParseTextScrape(std::string_view text) {
       }
       if (cur.after_comments) cur.score *= kCommentsPenalty;
       longest_closed = std::max(longest_closed, cur.chars);
+      runs.push_back(cur);
       if (!have_best || cur.score > best.score) {
         best = cur;
+        best_index = runs.size() - 1;
         have_best = true;
       }
     }
@@ -511,6 +559,32 @@ ParsedPage ParseTextScrape(std::string_view text) {
   }
   close();
   if (!have_best || best.chars == 0) return page;
+  // A body cut by a gallery or a box of short lines: join the neighbouring
+  // runs when only non-prose lines lie between, and no closing marker, and
+  // (before the body) no article header that would start another story.
+  auto gap_ok = [&](std::size_t from, std::size_t to, bool before) {
+    if (to - from > kMaxMergeGap) return false;
+    for (std::size_t k = from; k < to; ++k) {
+      const Line& g = lines[k];
+      if (g.cls == LineClass::kEndMarker) return false;
+      if (before && (g.cls == LineClass::kDateStamp || StartsWith(g.text, "By ") ||
+                     (IsHeadline(g) && g.words >= 6))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (std::size_t k = best_index + 1; k < runs.size(); ++k) {
+    if (runs[k].chars < kMergeRunChars || runs[k].after_comments ||
+        !gap_ok(best.last + 1, runs[k].first, false)) {
+      break;
+    }
+    best.last = runs[k].last;
+  }
+  for (std::size_t k = best_index; k-- > 0;) {
+    if (runs[k].chars < kMergeRunChars || !gap_ok(runs[k].last + 1, best.first, true)) break;
+    best.first = runs[k].first;
+  }
   // Short paragraphs right before the run ("KYIV — Blasts shook the city.").
   while (best.first > 0 && IsShortSentence(lines[best.first - 1])) --best.first;
   // A short closing paragraph ("It was unclear why.") after the last prose line.

@@ -212,6 +212,35 @@ TEST(TextScrapeTest, CleanTextKeepsEveryParagraph) {
   EXPECT_EQ(page.blocks[2].text, "No group claimed responsibility.");
 }
 
+// Scripts without spaces between words: prose is judged by characters.
+TEST(TextScrapeTest, SpacelessScriptsAreProse) {
+  const char* text =
+      "首页\n国际\n\n"
+      "警方驱散首都抗议人群\n\n"
+      "警方周一在首都中心广场驱散了数百名抗议者，并逮捕了至少二十人。目击者说，警察使用了催泪瓦斯和警棍。\n\n"
+      "广告\n\n"
+      "内政部在声明中说，有六名警察在冲突中受伤，抗议活动是非法的。反对派呼吁支持者周五再次上街。\n";
+  ParsedPage page = ParseTextScrape(text);
+  ASSERT_EQ(page.blocks.size(), 2u);
+  EXPECT_EQ(page.title, "警方驱散首都抗议人群");
+  EXPECT_EQ(page.blocks[1].text.rfind("内政部", 0), 0u);
+}
+
+// A gallery of short lines inside the story does not cut the body in two.
+TEST(TextScrapeTest, GalleryInsideBodyKeepsBothParts) {
+  const std::string para =
+      "Police in the river town of Selm detained four people on Monday after a search of a "
+      "warehouse where officers said they found stolen election ballots and printing plates.";
+  std::string scrape = "Four detained over stolen ballots in Selm\n\nBy Ola Brenn\n\n" + para +
+                       "\n\n" + para + "\n\nStory continues below gallery\n\n1 of 4\n\n"
+                       "Ivo Lind Submitted photo\n\nMara Lind Submitted photo\n\n"
+                       "Pavel Sorn Submitted photo\n\nEda Sorn Submitted photo\n\n" +
+                       para + "\n\n" + para + "\n\n" + para + "\n";
+  ParsedPage page = ParseTextScrape(scrape);
+  ASSERT_EQ(page.blocks.size(), 5u);
+  for (const Block& b : page.blocks) EXPECT_EQ(b.text, para);
+}
+
 TEST(TextScrapeTest, NoProseGivesNoBlocks) {
   for (const char* scrape : {"", "Home\nWorld\nSport\n", "Loading...", "\n\n\n"}) {
     EXPECT_TRUE(ParseTextScrape(scrape).blocks.empty()) << scrape;
