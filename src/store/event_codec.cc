@@ -1,0 +1,162 @@
+#include "store/event_codec.h"
+
+#include <nlohmann/json.hpp>
+
+namespace dateline::store {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string Str(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+template <typename T>
+T Num(const Json& j, const char* key, T fallback = T{}) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<T>() : fallback;
+}
+
+Actor ActorFrom(const Json& j) {
+  Actor a;
+  if (!j.is_object()) return a;
+  a.text = Str(j, "text");
+  a.code = Str(j, "code");
+  a.country = Str(j, "country");
+  a.agent = Str(j, "agent");
+  a.name = Str(j, "name");
+  return a;
+}
+
+DatePrecision PrecisionFrom(const std::string& s) {
+  if (s == "day") return DatePrecision::kDay;
+  if (s == "month") return DatePrecision::kMonth;
+  if (s == "year") return DatePrecision::kYear;
+  return DatePrecision::kNone;
+}
+
+PlacePrecision PlaceFrom(const std::string& s) {
+  if (s == "point") return PlacePrecision::kPoint;
+  if (s == "city") return PlacePrecision::kCity;
+  if (s == "admin1") return PlacePrecision::kAdmin1;
+  if (s == "country") return PlacePrecision::kCountry;
+  return PlacePrecision::kNone;
+}
+
+Modality ModalityFrom(const std::string& s) {
+  if (s == "threat") return Modality::kThreat;
+  if (s == "future") return Modality::kFuture;
+  if (s == "hypothetical") return Modality::kHypothetical;
+  return Modality::kActual;
+}
+
+Json CountJson(const Count& c) {
+  Json j = {{"min", c.min}, {"max", c.max}, {"text", c.text}};
+  if (c.best) j["best"] = *c.best;
+  return j;
+}
+
+}  // namespace
+
+Result<Event> EventFromJson(std::string_view text) {
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidInput("event JSON: not an object");
+  Event e;
+  e.article = Str(j, "article");
+  if (auto m = j.find("mentions"); m != j.end() && m->is_array()) {
+    for (const Json& x : *m) {
+      Evidence ev;
+      ev.sentence = Num<std::int32_t>(x, "sentence");
+      ev.text = Str(x, "text");
+      if (auto s = x.find("span"); s != x.end() && s->is_array() && s->size() == 2) {
+        ev.start = (*s)[0].get<std::uint32_t>();
+        ev.end = (*s)[1].get<std::uint32_t>();
+      }
+      e.evidence.push_back(std::move(ev));
+    }
+  }
+  if (e.evidence.empty()) {
+    Evidence ev;
+    ev.sentence = Num<std::int32_t>(j, "sentence");
+    ev.text = Str(j, "evidence");
+    e.evidence.push_back(std::move(ev));
+  }
+  e.date = Str(j, "date");
+  e.date_precision = PrecisionFrom(Str(j, "date_precision"));
+  e.date_from = e.date_to = e.date;
+  if (auto r = j.find("date_range"); r != j.end() && r->is_array() && r->size() == 2) {
+    e.date_from = (*r)[0].get<std::string>();
+    e.date_to = (*r)[1].get<std::string>();
+  }
+  e.cameo = Str(j, "cameo");
+  e.root = Str(j, "root");
+  e.quad_class = Num<int>(j, "quad_class");
+  e.goldstein = Num<double>(j, "goldstein");
+  if (auto p = j.find("plover"); p != j.end() && p->is_object()) {
+    e.plover_type = Str(*p, "type");
+    e.plover_mode = Str(*p, "mode");
+  }
+  if (auto a = j.find("acled"); a != j.end() && a->is_object()) {
+    e.acled_event_type = Str(*a, "event_type");
+    e.acled_sub_event_type = Str(*a, "sub_event_type");
+  }
+  e.trigger = Str(j, "trigger");
+  if (auto s = j.find("source"); s != j.end()) e.source = ActorFrom(*s);
+  if (auto t = j.find("target"); t != j.end()) e.target = ActorFrom(*t);
+  if (auto l = j.find("location"); l != j.end() && l->is_object()) {
+    e.location.name = Str(*l, "name");
+    e.location.geonameid = Num<std::int64_t>(*l, "geonameid");
+    e.location.admin1 = Str(*l, "admin1");
+    e.location.country = Str(*l, "country");
+    if (l->contains("lat") && (*l)["lat"].is_number()) e.location.lat = (*l)["lat"].get<double>();
+    if (l->contains("lon") && (*l)["lon"].is_number()) e.location.lon = (*l)["lon"].get<double>();
+    e.location.precision = PlaceFrom(Str(*l, "precision"));
+  }
+  if (auto c = j.find("counts"); c != j.end() && c->is_object()) {
+    const std::pair<const char*, std::optional<Count>*> kinds[] = {
+        {"killed", &e.counts.killed},       {"injured", &e.counts.injured},
+        {"arrested", &e.counts.arrested},   {"participants", &e.counts.participants},
+        {"displaced", &e.counts.displaced}, {"troops", &e.counts.troops}};
+    for (const auto& [key, slot] : kinds) {
+      auto it = c->find(key);
+      if (it == c->end() || !it->is_object()) continue;
+      Count n;
+      n.min = Num<std::int64_t>(*it, "min");
+      n.max = Num<std::int64_t>(*it, "max");
+      if (it->contains("best") && (*it)["best"].is_number()) n.best = (*it)["best"].get<std::int64_t>();
+      n.text = Str(*it, "text");
+      *slot = n;
+    }
+  }
+  if (auto c = j.find("claimed_by"); c != j.end() && c->is_object()) {
+    e.claimed_by = Claim{Str(*c, "text"), Str(*c, "who"), Str(*c, "agent")};
+  }
+  if (auto n = j.find("negated"); n != j.end() && n->is_boolean()) e.negated = n->get<bool>();
+  e.modality = ModalityFrom(Str(j, "modality"));
+  e.confidence = Num<double>(j, "confidence");
+  return e;
+}
+
+std::string CountsToJson(const Counts& c) {
+  Json j = Json::object();
+  const std::pair<const char*, const std::optional<Count>*> kinds[] = {
+      {"killed", &c.killed},       {"injured", &c.injured},     {"arrested", &c.arrested},
+      {"participants", &c.participants}, {"displaced", &c.displaced}, {"troops", &c.troops}};
+  for (const auto& [key, count] : kinds) {
+    if (*count) j[key] = CountJson(**count);
+  }
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string FiguresToJson(const std::vector<fuse::Figure>& figures) {
+  Json j = Json::array();
+  for (const fuse::Figure& f : figures) {
+    j.push_back({{"kind", f.kind}, {"claimant", f.claimant}, {"min", f.min}, {"max", f.max},
+                 {"latest", CountJson(f.latest)}, {"latest_article", f.latest_article},
+                 {"reports", f.reports}, {"stories", f.stories}});
+  }
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace dateline::store

@@ -1,0 +1,24 @@
+// The Event record back from its JSON form (dateline/event_json.h), for
+// events read from the database; and the JSON of Counts and figures kept in
+// the mentions and events tables. Unknown keys are ignored; a malformed
+// document is InvalidInput.
+#ifndef DATELINE_STORE_EVENT_CODEC_H_
+#define DATELINE_STORE_EVENT_CODEC_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dateline/event.h"
+#include "dateline/status.h"
+#include "fuse/fusion.h"
+
+namespace dateline::store {
+
+Result<Event> EventFromJson(std::string_view json);
+std::string CountsToJson(const Counts& counts);
+std::string FiguresToJson(const std::vector<fuse::Figure>& figures);
+
+}  // namespace dateline::store
+
+#endif  // DATELINE_STORE_EVENT_CODEC_H_

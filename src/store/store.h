@@ -1,0 +1,161 @@
+// Store: the SQLite database `dateline ingest` writes and `query`, `export`,
+// `stats` and `serve` read. One file, WAL mode, schema migrations (schema.h).
+//
+// Writing. AddArticle(article, events) adds an article with the events coded
+// from it, inside a transaction that is committed every
+// `batch_articles` articles (and by Flush / Close / the destructor). Each
+// batch commits as a whole, so after a crash or kill -9 the database holds
+// whole batches only (PRAGMA integrity_check passes) and running the same
+// inputs again ends with exactly the counts of an uninterrupted run:
+//   * idempotent: an article whose id is stored, or whose body is stored
+//     byte for byte from the same site, adds nothing (AddResult::kSkipped);
+//     the same body on another site is a copy and is stored (it counts as an
+//     article and a source of the story's events);
+//   * syndicated copies are grouped into stories (fuse::DuplicateIndex,
+//     MinHash containment ≥ 0.8), named by their smallest article id;
+//   * fusion: each event is compared (fuse::SameHappening) with the stored
+//     reports of the same CAMEO root or PLOVER type within ±max_days and the
+//     same country (or none); it joins the canonical event it matches, merges
+//     the ones it bridges, or starts a new one. Canonical events are the
+//     connected components of SameHappening and their fields come from
+//     fuse::MakeCanonical (earliest report by published, article id,
+//     sentence), so the result does not depend on the order articles arrive
+//     in. NumMentions / NumSources / NumArticles are kept per event.
+// After a failed write the Store is in an unknown state: reopen it.
+//
+// Reading. Query / ForEach / GetEvent / GetArticle / GetStats see committed
+// data (and this Store's own uncommitted batch). Every filter value is bound
+// as a parameter; FTS words are quoted, so any text is data, never SQL or
+// FTS syntax.
+//
+// Threads: a Store is used from one thread at a time. Several processes may
+// read while one writes (WAL); a second writer waits up to `busy_timeout_ms`.
+#ifndef DATELINE_STORE_STORE_H_
+#define DATELINE_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dateline/article.h"
+#include "dateline/event.h"
+#include "dateline/status.h"
+#include "fuse/duplicate_index.h"
+#include "fuse/fusion.h"
+
+typedef struct sqlite3 sqlite3;
+
+namespace dateline::store {
+
+struct OpenOptions {
+  bool read_only = false;      // no writes, no migration; fails when the file is missing
+  int batch_articles = 500;    // articles per committed transaction
+  int busy_timeout_ms = 10000;
+  fuse::FusionOptions fusion;
+  fuse::DuplicateOptions duplicates;
+  // Maps a country code (alpha-2 or alpha-3) to both forms; optional. With it
+  // a query by "KZ" or "KAZ" finds the same events; without it alpha-2 is
+  // matched against the place and alpha-3 against the place (if the actors'
+  // country gave it) or the actors. The integrator passes code::CountryTable.
+  std::function<bool(std::string_view code, std::string* alpha2, std::string* alpha3)> country_codes;
+};
+
+enum class AddResult { kAdded, kSkipped };
+
+// A canonical event with what the writers need (formats::EventContext).
+struct StoredEvent {
+  std::int64_t id = 0;    // row id in this database
+  std::uint64_t uid = 0;  // stable across databases and input orders (hash of the representative report)
+  Event event;            // the canonical record: representative report, reconciled counts
+  std::string url, source_name, date_added;  // the representative article's
+  int num_mentions = 1, num_sources = 1, num_articles = 1;
+  std::string first_seen, last_seen;
+  std::string figures_json;  // per-claimant figures (fuse::Figure) as a JSON array
+};
+
+struct MentionRecord {
+  std::string article_id, url, title, source_name, published, story_id;
+  std::int32_t sentence = 0;
+  std::uint32_t start = 0, end = 0;
+  std::string evidence;
+  std::string claimed_by;    // who, "" = the reporter
+  std::string counts_json;   // the figures that report gave ({"killed":{min,max,best,text}, ...})
+  Event event;               // that article's own event record
+};
+
+struct EventDetail {
+  StoredEvent event;
+  std::vector<MentionRecord> mentions;  // earliest first
+};
+
+struct StoredArticle {
+  Article article;  // id, url, title, published (date only), language, dateline, byline, text
+  std::string source_name, story_id;
+  std::uint64_t simhash = 0;
+  std::vector<std::int64_t> event_ids;  // canonical events it reports
+};
+
+struct EventQuery {
+  std::string country;    // ISO alpha-2 or alpha-3
+  std::string type;       // PLOVER type, ACLED event or sub-event type, CAMEO code (3-4 digits) or root (2)
+  std::string from, to;   // "YYYY-MM-DD", inclusive
+  std::optional<double> near_lat, near_lon, near_km;  // all three or none
+  std::string actor;      // substring of source/target text or code, case-insensitive
+  std::string text;       // words that must all occur in an evidence sentence (FTS5)
+  std::optional<std::int64_t> min_killed;  // killed (best, else max) ≥ this
+  std::optional<double> min_lat, max_lat, min_lon, max_lon;  // bbox: all four or none
+  int limit = 100;        // 0 = no limit (ForEach)
+  std::string cursor;     // from the previous page's next_cursor
+};
+
+struct QueryPage {
+  std::vector<StoredEvent> events;  // ordered by (day, id); unknown days first
+  std::string next_cursor;          // empty when this is the last page
+};
+
+struct Stats {
+  std::int64_t articles = 0, stories = 0, sources = 0, events = 0, mentions = 0;
+  std::vector<std::pair<std::string, std::int64_t>> per_day, per_country, per_type;  // sorted by key
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, OpenOptions options = {});
+  ~Store();  // commits the open batch; errors are lost, call Close() to see them
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // `events` are the events coded from `article` (Event::article == article.id
+  // is not required; it is set). Errors: IoError from SQLite; InvalidInput for
+  // an article without id; Unsupported on a read-only store.
+  Result<AddResult> AddArticle(const Article& article, const std::vector<Event>& events);
+  Status Flush();   // commits the open batch
+  Status Close();   // Flush, checkpoint the WAL
+
+  Result<QueryPage> Query(const EventQuery& query);
+  // Every event matching the query (limit and cursor ignored) in order; stop by returning false.
+  Status ForEach(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn);
+  Result<EventDetail> GetEvent(std::int64_t id);  // NotFound when absent
+  Result<StoredArticle> GetArticle(const std::string& id);
+  Result<Stats> GetStats();
+  Status IntegrityCheck();  // PRAGMA integrity_check; Internal with its text when not "ok"
+
+  sqlite3* handle() { return db_; }  // for tests and tools
+
+ private:
+  struct Impl;
+  Store(sqlite3* db, OpenOptions options);
+  sqlite3* db_;
+  OpenOptions options_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Site name from a URL: host, lower-cased, without "www." and port; "" when none.
+std::string SiteOfUrl(std::string_view url);
+
+}  // namespace dateline::store
+
+#endif  // DATELINE_STORE_STORE_H_
