@@ -354,7 +354,10 @@ LineClass Classify(Line& l) {
     return LineClass::kBoilerplate;
   }
   if (ParseDateStamp(l.text).known()) return LineClass::kDateStamp;
-  if (l.words >= 6 && HasPhotoCredit(l.text)) return LineClass::kCaption;
+  // "BEIRUT (Reuters) - ..." opens a story; a credit elsewhere marks a caption.
+  if (l.words >= 6 && HasPhotoCredit(l.text) && FindDateline(l.text).empty()) {
+    return LineClass::kCaption;
+  }
   if (IsProse(l)) return LineClass::kProse;
   return LineClass::kOther;
 }

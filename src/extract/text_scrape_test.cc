@@ -241,6 +241,17 @@ TEST(TextScrapeTest, GalleryInsideBodyKeepsBothParts) {
   for (const Block& b : page.blocks) EXPECT_EQ(b.text, para);
 }
 
+// A short wire lead carries its agency in the dateline, not a photo credit.
+TEST(TextScrapeTest, AgencyDatelineIsNotACaption) {
+  ParsedPage page = ParseTextScrape(
+      "Cabinet resigns\n\nBEIRUT (Reuters) - The cabinet resigned on Monday.\n\n"
+      "The prime minister said in a televised address that the government had lost the "
+      "confidence of the street after a week of protests.\n");
+  ASSERT_EQ(page.blocks.size(), 2u);
+  EXPECT_EQ(page.blocks[0].kind, ParagraphKind::kBody);
+  EXPECT_EQ(page.blocks[0].text, "BEIRUT (Reuters) - The cabinet resigned on Monday.");
+}
+
 TEST(TextScrapeTest, NoProseGivesNoBlocks) {
   for (const char* scrape : {"", "Home\nWorld\nSport\n", "Loading...", "\n\n\n"}) {
     EXPECT_TRUE(ParseTextScrape(scrape).blocks.empty()) << scrape;
