@@ -29,9 +29,6 @@ Result<std::unique_ptr<FdSource>> OpenFileSource(const std::string& path) {
   if (fd < 0) {
     return Status::IoError(path + ": cannot open (" + std::strerror(errno) + ")");
   }
-#ifdef POSIX_FADV_SEQUENTIAL
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
   return std::make_unique<FdSource>(fd, /*owns_fd=*/true);
 }
 
