@@ -52,7 +52,12 @@ Result<std::size_t> GzipSource::Read(char* buf, std::size_t n) {
       break;
     }
     if (!in_member_ && members_ > 0 && zs_.next_in[0] != 0x1f) {
-      done_ = true;  // trailing bytes after the last member: ignored
+      if (zs_.next_in[0] == 0) {
+        done_ = true;  // zero padding after the last member: ignored
+      } else {
+        error_ = Status::InvalidInput("corrupt gzip data (bytes after member " +
+                                      std::to_string(members_) + " do not start a gzip member)");
+      }
       break;
     }
     in_member_ = true;

@@ -3,13 +3,13 @@
 //
 // A file may hold several gzip members one after another (a .warc.gz holds one
 // per record); they are read as one continuous stream (inflateReset at each
-// member's end). Bytes after the last member that do not start a new member
-// are ignored, as gzip(1) does.
+// member's end). Zero bytes after the last member (padding) are ignored.
 //
 // Errors (bare, for the caller to prefix with the input's name):
 //   "truncated gzip stream"           the input ends inside a member; every
 //                                     byte decompressed before is delivered first
-//   "corrupt gzip data (<zlib msg>)"  not gzip, or damaged
+//   "corrupt gzip data (<zlib msg>)"  not gzip, or damaged (reading stops
+//                                     there; a damaged member is not skipped)
 //   TooLarge "more than N bytes after decompression"   max_output passed
 // The source borrowed must outlive this object. Not thread-safe.
 #ifndef DATELINE_INGEST_GZIP_STREAM_H_
