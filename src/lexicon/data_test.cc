@@ -214,6 +214,61 @@ TEST(LexiconRealDataTest, MalformedLineFailsWithFileAndLine) {
   EXPECT_NE(r.status().message().find(where), std::string::npos) << r.status().message();
 }
 
+// Every plain actor phrase, tokenized by the text stage, matches itself as a
+// whole: the dictionary and the tokenizer agree on how it splits.
+TEST(LexiconRealDataTest, EveryActorPhraseMatchesItself) {
+  const Lexicon& lex = Real();
+  struct File {
+    const char* name;
+    int column;  // the ';'-separated phrase column(s), 1-based
+    int column2;
+  } files[] = {{"countries.txt", 2, 3},
+               {"agents.txt", 2, 0},
+               {"organizations.txt", 3, 0},
+               {"people.txt", 1, 6},
+               {"media.txt", 2, 0}};
+  std::vector<std::string> failures;
+  std::size_t checked = 0;
+  for (const File& f : files) {
+    std::ifstream in(kData + "/actors/" + f.name);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> cols;
+      std::size_t b = 0;
+      for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == '\t') {
+          cols.push_back(line.substr(b, i - b));
+          b = i + 1;
+        }
+      }
+      for (int c : {f.column, f.column2}) {
+        if (c == 0 || c > static_cast<int>(cols.size())) continue;
+        std::string list = cols[c - 1];
+        std::size_t pb = 0;
+        for (std::size_t i = 0; i <= list.size(); ++i) {
+          if (i != list.size() && list[i] != ';') continue;
+          std::string phrase = list.substr(pb, i - pb);
+          pb = i + 1;
+          if (phrase.empty() || phrase.find_first_of("()[]~|") != std::string::npos) continue;
+          TokenizedText t = Tok(phrase);
+          auto n = static_cast<std::uint32_t>(t.tokens.size());
+          while (n > 0 && t.tokens[n - 1].norm == ".") --n;  // a final "." split off
+          ++checked;
+          bool whole = false;
+          for (const PhraseMatch& m : lex.MatchActors(t, 0, n)) whole |= m.first == 0 && m.end == n;
+          if (!whole) failures.push_back(std::string(f.name) + ": " + phrase);
+        }
+      }
+    }
+  }
+  std::string all;
+  for (const std::string& s : failures) all += "  " + s + "\n";
+  EXPECT_TRUE(failures.empty()) << failures.size() << " of " << checked
+                                << " phrases do not match themselves:\n"
+                                << all;
+}
+
 // Matching speed over news-like sentences of our own: all actor and event
 // patterns, one core. Prints tokens per second; asserts a loose floor only
 // (the machine is shared).

@@ -153,7 +153,8 @@ bool IsLeadingPunct(char32_t cp) {
 }
 bool IsTrailingPunct(char32_t cp) {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == ',' || cp == ';' ||
-         cp == ':' || cp == '!' || cp == '?' || cp == 0xBB || cp == 0x201D || cp == 0x2019;
+         cp == ':' || cp == '!' || cp == '?' || cp == '+' || cp == 0xBB || cp == 0x201D ||
+         cp == 0x2019;
 }
 
 // Last code point of s and its byte length.
@@ -230,6 +231,7 @@ Result<Alternatives> Literal(std::string_view text, const PhraseSyntax& syntax) 
     Atom atom;
     atom.key = std::string(MatchKey(t.text, &scratch));
     if (syntax.case_sensitive && !t.punct) atom.case_rule = CaseRuleOf(t.text);
+    atom.dot = t.dot;
     Alternatives step{Seq{atom}};
     if (t.optional) step.push_back(Seq{});
     out = Cross(out, step, syntax.max_paths, &over);
@@ -405,6 +407,54 @@ std::vector<std::string> Inflector::Forms(std::string_view lemma_view) const {
   return out;
 }
 
+namespace {
+
+// One hyphen-free part of a phrase word: split on '/', then on inner dots
+// unless it is an initialism ("U.S.", "a.m."), with a final dot optional.
+void EmitPart(std::string_view part, std::vector<PhraseToken>* out) {
+  std::size_t b = 0;
+  for (std::size_t i = 0; i <= part.size(); ++i) {
+    if (i != part.size() && part[i] != '/') continue;
+    std::string_view sub = part.substr(b, i - b);
+    if (b > 0) out->push_back({"/", false, true, false});
+    b = i + 1;
+    if (sub.empty()) continue;
+    bool final_dot = sub.size() > 1 && sub.back() == '.';
+    std::string_view core = sub;
+    while (core.size() > 1 && core.back() == '.') core.remove_suffix(1);
+    bool alnum = std::any_of(core.begin(), core.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+    });
+    if (!alnum) {
+      out->push_back({std::string(sub), false, true, false});
+      continue;
+    }
+    // Segments between inner dots: an initialism has only one-letter ones.
+    std::vector<std::string_view> segments;
+    std::size_t sb = 0;
+    for (std::size_t k = 0; k <= core.size(); ++k) {
+      if (k == core.size() || core[k] == '.') {
+        segments.push_back(core.substr(sb, k - sb));
+        sb = k + 1;
+      }
+    }
+    bool initialism =
+        segments.size() > 1 && std::all_of(segments.begin(), segments.end(),
+                                           [](std::string_view g) { return g.size() == 1; });
+    if (segments.size() > 1 && !initialism) {
+      for (std::size_t g = 0; g < segments.size(); ++g) {
+        if (g > 0) out->push_back({".", false, true, false});
+        if (!segments[g].empty()) out->push_back({std::string(segments[g]), false, false, false});
+      }
+    } else {
+      out->push_back({std::string(core), false, false, false});
+    }
+    if (final_dot) out->push_back({".", true, true, true});
+  }
+}
+
+}  // namespace
+
 std::vector<PhraseToken> SplitPhrase(std::string_view phrase) {
   std::vector<PhraseToken> out;
   std::size_t i = 0;
@@ -454,11 +504,7 @@ std::vector<PhraseToken> SplitPhrase(std::string_view phrase) {
       if (at == chunk.size() || IsDash(cp)) {
         if (at > begin) {
           if (need_hyphen) out.push_back({"-", true, true});
-          std::string_view part = chunk.substr(begin, at - begin);
-          bool alnum = std::any_of(part.begin(), part.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-          });
-          out.push_back({std::string(part), false, !alnum});
+          EmitPart(chunk.substr(begin, at - begin), &out);
           need_hyphen = false;
           emitted = true;
         }
@@ -482,7 +528,8 @@ Result<std::vector<Path>> ExpandPhrase(std::string_view phrase, const PhraseSynt
   if (!seqs.ok()) return seqs.status();
   std::vector<Path> out;
   for (Seq& s : *seqs) {
-    if (s.empty()) continue;  // "[x]" alone
+    if (s.empty()) continue;     // "[x]" alone
+    if (s.back().dot) continue;  // the same path without the final "." is there too
     out.push_back(std::move(s));
   }
   if (out.empty()) return Status::InvalidInput("phrase matches nothing");

@@ -37,7 +37,8 @@ struct Atom {
   enum class Kind : std::uint8_t { kWord, kGap, kSource, kTarget };
   Kind kind = Kind::kWord;
   CaseRule case_rule = CaseRule::kAny;
-  std::string key;  // kWord only
+  std::string key;   // kWord only
+  bool dot = false;  // an abbreviation's optional "." (dropped at the end of a phrase)
 };
 using Path = std::vector<Atom>;
 
@@ -69,12 +70,16 @@ Result<std::vector<Path>> ExpandPhrase(std::string_view phrase, const PhraseSynt
                                        const Inflector& inflector);
 
 // Splits a plain phrase into tokens the way the text stage does: on spaces,
-// hyphens (kept as optional "-" tokens), possessive 's, and leading or
-// trailing punctuation. Exposed for tests.
+// hyphens (kept as optional "-" tokens), slashes, possessive 's, dots inside
+// a word that is no initialism ("Vlast.kz" → Vlast . kz; "U.S." stays one
+// word), and leading or trailing punctuation. A word's final dot ("St.",
+// "Gen.", "J.") becomes an optional "." token, since the text stage splits it
+// off before a capitalised word. Exposed for tests.
 struct PhraseToken {
   std::string text;       // as written
-  bool optional = false;  // a hyphen
+  bool optional = false;  // a hyphen, or the dot of an abbreviation ("St.")
   bool punct = false;
+  bool dot = false;  // the optional "." after an abbreviation: the text stage may split it off
 };
 std::vector<PhraseToken> SplitPhrase(std::string_view phrase);
 

@@ -84,7 +84,9 @@ TEST(LexiconInflectorTest, Irregular) {
 
 std::vector<std::string> Texts(std::string_view phrase) {
   std::vector<std::string> out;
-  for (const PhraseToken& t : SplitPhrase(phrase)) out.push_back(t.optional ? "(-)" : t.text);
+  for (const PhraseToken& t : SplitPhrase(phrase)) {
+    out.push_back(t.dot ? "(.)" : t.optional ? "(-)" : t.text);
+  }
   return out;
 }
 
@@ -97,7 +99,11 @@ TEST(LexiconSplitPhraseTest, Table) {
       {"Kazakhstan's", {"Kazakhstan", "'s"}},
       {"al-Shabab", {"al", "(-)", "Shabab"}},
       {"Khabar-24", {"Khabar", "(-)", "24"}},
-      {"U.S.", {"U.S."}},
+      {"U.S.", {"U.S", "(.)"}},
+      {"St. Lucia", {"St", "(.)", "Lucia"}},
+      {"Vlast.kz", {"Vlast", ".", "kz"}},
+      {"RFE/RL", {"RFE", "/", "RL"}},
+      {"OPEC+", {"OPEC", "+"}},
       {"Côte d'Ivoire", {"Côte", "d'Ivoire"}},
       {"(UN)", {"(", "UN", ")"}},
       {"police,", {"police", ","}},
@@ -146,6 +152,8 @@ TEST(LexiconExpandPhraseTest, Table) {
       {"~set * on fire", {"set * on fire", "sets * on fire", "setting * on fire"}},
       {"call on + for help", {"call on + for help"}},
       {"[in the] streets", {"in the streets", "streets"}},
+      {"Gen. Smith", {"gen . smith", "gen smith"}},
+      {"Brig. Gen.", {"brig . gen", "brig gen"}},
   };
   for (const Row& r : rows) EXPECT_EQ(Paths(r.pattern), r.paths) << r.pattern;
 }

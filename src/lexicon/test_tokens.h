@@ -18,6 +18,12 @@ inline TokenizedText Tokens(std::string_view text) {
   std::uint32_t offset = 0;
   bool after_hyphen = false;
   for (const PhraseToken& p : SplitPhrase(text)) {
+    if (p.dot && !out.tokens.empty()) {  // "U.S.", "St.": the dot stays on its word
+      out.tokens.back().norm += '.';
+      ++out.tokens.back().end;
+      ++offset;
+      continue;
+    }
     Token t;
     t.joined_left = p.optional || after_hyphen;  // "Nur-Sultan": "-" and "Sultan"
     after_hyphen = p.optional;
