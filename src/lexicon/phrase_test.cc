@@ -159,7 +159,8 @@ TEST(LexiconExpandPhraseTest, Table) {
 }
 
 TEST(LexiconExpandPhraseTest, Errors) {
-  const char* bad[] = {"[police", "police]", "a||b", "building(s", "~", "(s)"};
+  const char* bad[] = {"[police", "police]", "a||b", "building(s", "~",    "(s)", "[]", "[ ]",
+                       "|",       "()",      "a(b",  "x)",         "[[a]", "a]]", "~|x"};
   for (const char* p : bad) {
     std::vector<std::string> paths = Paths(p);
     ASSERT_EQ(paths.size(), 1u) << p;
