@@ -5,8 +5,22 @@
 // (text and link density, tag/class/id signals, JSON-LD articleBody as a hint,
 // boilerplate phrases).
 //
-// Never throws; a page with no text gives an empty block list. Hostile pages
-// (deep nesting, huge attributes) are bounded by options.max_html_depth.
+// Metadata: title (og:title, JSON-LD headline, h1, <title> minus " | Site"),
+// byline ("By " removed, dates and handles cut), url (canonical, og:url),
+// language_hint (<html lang>), published (JSON-LD, meta tags, <time> in the
+// article, the URL; see html_metadata.h). When the DOM yields no body, the
+// JSON-LD articleBody's lines become the blocks.
+//
+// The text must be UTF-8 (a page's own charset declaration is ignored;
+// invalid bytes become U+FFFD). Never throws; a page with no text gives an
+// empty block list. Hostile pages are bounded: tags nested deeper than
+// options.max_html_depth are dropped before parsing (their text stays, read
+// as text of the deepest kept element), tags with hundreds of attributes lose
+// them, and every pass over the tree is iterative and linear, so 100,000
+// levels of nesting cost a fraction of a second. (libxml2's own tree builder,
+// which would stop the whole parse at 256 levels, is not used.)
+// Parts: html_dom (pre-filter, SAX tree), html_metadata, html_content (block
+// choice), html_text (whitespace, normal forms).
 // Thread-safe: no shared mutable state.
 #ifndef DATELINE_EXTRACT_HTML_EXTRACTOR_H_
 #define DATELINE_EXTRACT_HTML_EXTRACTOR_H_
