@@ -4,15 +4,19 @@
 //    sentence ends) are joined into one paragraph.
 // 2. Each line gets a class: boilerplate (a phrase list and shapes: weather,
 //    gallery counters, breadcrumbs, pipe menus, icon labels, all-capital
-//    section labels), a date stamp, a caption (a photo credit near its end),
-//    prose (long, or a sentence of 12+ words), or other.
-// 3. The body is the run of prose lines with the most text, where runs are
-//    broken by more than kMaxGap non-prose lines or by a closing marker
-//    ("Most Read", "Share this article", "Reporting by", a newsletter box).
-//    Inside it, boilerplate and short non-sentences are dropped; prose lines
-//    before the first paragraph that opens with a dateline are captions.
-// 4. Before the body: the title is the last headline-shaped line, the byline
-//    a "By ..." or a names line after it, the publish date the first stamp.
+//    section labels), a closing marker ("Most Read", "Tags:"), a date stamp,
+//    a caption (a photo credit near its end, or a description beside gallery
+//    chrome), prose (long, or a sentence of 12+ words; CJK by characters), or
+//    other.
+// 3. Runs of prose are broken by more than kMaxGap non-prose lines or by a
+//    closing marker. Each run weighs its prose characters, more under an
+//    article header (byline or stamp), less after a comments heading. The
+//    heaviest is the body; neighbouring runs across a short gap of non-prose
+//    lines (a gallery, a box) are joined to it, as are short sentences at
+//    its edges. Inside it, boilerplate and non-sentences are dropped; prose
+//    above the first paragraph that opens with a dateline is a caption.
+// 4. Above the body: the title is the last headline-shaped line, the byline a
+//    "By ..." or a names line after it, the publish date the first stamp.
 #include "extract/text_scrape.h"
 
 #include <unicode/uchar.h>
