@@ -40,8 +40,8 @@ BufferedReader::LineStatus BufferedReader::ReadLine(std::string_view* line, std:
   std::size_t scanned = 0;  // bytes after pos_ already searched for '\n'
   for (;;) {
     const char* start = buffer_.get() + pos_;
-    const char* nl = static_cast<const char*>(
-        std::memchr(start + scanned, '\n', available() - scanned));
+    const char* nl =
+        static_cast<const char*>(std::memchr(start + scanned, '\n', available() - scanned));
     if (nl != nullptr) {
       std::size_t n = static_cast<std::size_t>(nl - start);
       total += n;

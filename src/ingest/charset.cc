@@ -60,8 +60,9 @@ std::string NormalizeLabel(std::string_view label, bool from_meta) {
   }
   if (from_meta && (l.starts_with("utf-16") || l == "unicode" || l == "ucs-2")) return "UTF-8";
   static constexpr std::array<std::string_view, 13> kLatin1 = {
-      "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",   "l1",         "us-ascii",       "ascii",
-      "ansi_x3.4-1968", "cp1252", "x-cp1252", "cp819",    "iso-ir-100", "iso_8859-1:1987"};
+      "iso-8859-1", "iso8859-1",  "iso_8859-1",     "latin1", "l1",
+      "us-ascii",   "ascii",      "ansi_x3.4-1968", "cp1252", "x-cp1252",
+      "cp819",      "iso-ir-100", "iso_8859-1:1987"};
   if (std::find(kLatin1.begin(), kLatin1.end(), l) != kLatin1.end()) return "windows-1252";
   if (l == "iso-8859-9" || l == "latin5" || l == "iso8859-9") return "windows-1254";
   if (l == "tis-620" || l == "iso-8859-11") return "windows-874";
@@ -78,8 +79,7 @@ std::string NormalizeLabel(std::string_view label, bool from_meta) {
 // when the bytes are valid UTF-8.
 bool AsciiIncompatible(std::string_view normalized) {
   return normalized.starts_with("utf-16") || normalized.starts_with("utf-32") ||
-         normalized.starts_with("iso-2022") || normalized == "utf-7" ||
-         normalized == "hz-gb-2312";
+         normalized.starts_with("iso-2022") || normalized == "utf-7" || normalized == "hz-gb-2312";
 }
 
 // Multi-byte encodings where valid UTF-8 is a plausible accident for short
@@ -147,7 +147,8 @@ Status Convert(UConverter* from, std::string_view bytes, std::string* out) {
     break;
   }
   out->resize(static_cast<std::size_t>(target - out->data()));
-  if (U_FAILURE(err)) return Status::Internal(std::string("ICU conversion failed: ") + u_errorName(err));
+  if (U_FAILURE(err))
+    return Status::Internal(std::string("ICU conversion failed: ") + u_errorName(err));
   return Status::Ok();
 }
 
@@ -192,8 +193,8 @@ std::string CharsetParameter(std::string_view content_type) {
       }
       std::size_t start = i;
       while (i < content_type.size() && content_type[i] != ';' && content_type[i] != quote &&
-             !(quote == 0 && (IsSpace(content_type[i]) || content_type[i] == '"' ||
-                              content_type[i] == '\''))) {
+             !(quote == 0 &&
+               (IsSpace(content_type[i]) || content_type[i] == '"' || content_type[i] == '\''))) {
         ++i;
       }
       return std::string(content_type.substr(start, i - start));
@@ -271,7 +272,8 @@ std::string DetectCharset(std::string_view bytes) {
 Status ConvertToUtf8(std::string_view bytes, std::string_view charset, std::string* out,
                      std::string* name) {
   ConverterPtr cnv = OpenConverter(charset);
-  if (cnv == nullptr) return Status::Unsupported("unknown charset \"" + std::string(charset) + "\"");
+  if (cnv == nullptr)
+    return Status::Unsupported("unknown charset \"" + std::string(charset) + "\"");
   if (name != nullptr) *name = DisplayName(cnv.get(), charset);
   return Convert(cnv.get(), bytes, out);
 }

@@ -34,27 +34,32 @@ TEST(IngestDecodeDocumentTest, ConvertsToUtf8AndNamesTheCharset) {
       {"utf-8 bom removed", Format::kText, "", "\xEF\xBB\xBFHello", "Hello", "UTF-8"},
       {"utf-16le bom", Format::kText, "", std::string("\xFF\xFEH\0i\0", 6), "Hi", "UTF-16"},
       {"utf-8 with one damaged byte", Format::kText, "",
-       "Señor Müller in Zürich said \xFF today: ölçü.", "Señor Müller in Zürich said \xEF\xBF\xBD today: ölçü.",
-       "UTF-8"},
-      {"meta charset windows-1252", Format::kHtml, "", Page("<meta charset=\"windows-1252\">", cafe1252),
+       "Señor Müller in Zürich said \xFF today: ölçü.",
+       "Señor Müller in Zürich said \xEF\xBF\xBD today: ölçü.", "UTF-8"},
+      {"meta charset windows-1252", Format::kHtml, "",
+       Page("<meta charset=\"windows-1252\">", cafe1252),
        Page("<meta charset=\"windows-1252\">", cafe), "windows-1252"},
       {"meta iso-8859-1 read as windows-1252", Format::kHtml, "",
        Page("<meta charset=iso-8859-1>", "\x93quoted\x94"),
        Page("<meta charset=iso-8859-1>", "\xE2\x80\x9Cquoted\xE2\x80\x9D"), "windows-1252"},
       {"meta http-equiv KOI8-R", Format::kHtml, "",
-       Page("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=KOI8-R\">", "\xED\xC9\xD2"),
-       Page("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=KOI8-R\">", "Мир"), "KOI8-R"},
-      {"meta Shift_JIS", Format::kHtml, "", Page("<meta charset='Shift_JIS'>", "\x93\xFA\x96\x7B\x8C\xEA"),
+       Page("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=KOI8-R\">",
+            "\xED\xC9\xD2"),
+       Page("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=KOI8-R\">", "Мир"),
+       "KOI8-R"},
+      {"meta Shift_JIS", Format::kHtml, "",
+       Page("<meta charset='Shift_JIS'>", "\x93\xFA\x96\x7B\x8C\xEA"),
        Page("<meta charset='Shift_JIS'>", "日本語"), "Shift_JIS"},
       {"http header wins over meta", Format::kHtml, "windows-1252",
-       Page("<meta charset=\"utf-8\">", cafe1252), Page("<meta charset=\"utf-8\">", cafe), "windows-1252"},
+       Page("<meta charset=\"utf-8\">", cafe1252), Page("<meta charset=\"utf-8\">", cafe),
+       "windows-1252"},
       {"declared utf-8, invalid byte replaced", Format::kHtml, "utf-8", Page("", "a\xC3(b"),
        Page("", "a\xEF\xBF\xBD(b"), "UTF-8"},
       {"pure ascii under windows-1252 is not converted", Format::kHtml, "",
        Page("<meta charset=windows-1252>", "plain"), Page("<meta charset=windows-1252>", "plain"),
        "windows-1252"},
-      {"utf-8 page misdeclared as latin-1", Format::kHtml, "", Page("<meta charset=iso-8859-1>", cafe),
-       Page("<meta charset=iso-8859-1>", cafe), "UTF-8"},
+      {"utf-8 page misdeclared as latin-1", Format::kHtml, "",
+       Page("<meta charset=iso-8859-1>", cafe), Page("<meta charset=iso-8859-1>", cafe), "UTF-8"},
       {"meta utf-16 means utf-8", Format::kHtml, "", Page("<meta charset=utf-16>", cafe),
        Page("<meta charset=utf-16>", cafe), "UTF-8"},
       {"unknown label over utf-8", Format::kHtml, "", Page("<meta charset=no-such-thing>", cafe),
@@ -84,7 +89,8 @@ TEST(IngestDecodeDocumentTest, DetectsUndeclaredCharsets) {
   };
   const Row rows[] = {
       {"french in windows-1252",
-       "Le pr\xE9sident a d\xE9" "clar\xE9 mercredi que les n\xE9gociations \xE9taient "
+       "Le pr\xE9sident a d\xE9"
+       "clar\xE9 mercredi que les n\xE9gociations \xE9taient "
        "termin\xE9\x65s. \xC0 Paris, les manifestants ont d\xE9\x66il\xE9 dans le calme "
        "apr\xE8s une journ\xE9\x65 de gr\xE8ve g\xE9n\xE9rale.",
        "Le président a déclaré mercredi que les négociations étaient terminées. À Paris, les "
@@ -131,7 +137,8 @@ TEST(IngestFindMetaCharsetTest, Table) {
       {"<meta charset=\"utf-8\">", "utf-8"},
       {"<META CHARSET=Windows-1251 />", "Windows-1251"},
       {"<meta name=x content=y><meta charset='koi8-r'>", "koi8-r"},
-      {"<meta http-equiv=\"content-type\" content=\"text/html; charset=ISO-8859-2\">", "ISO-8859-2"},
+      {"<meta http-equiv=\"content-type\" content=\"text/html; charset=ISO-8859-2\">",
+       "ISO-8859-2"},
       {"<meta content=\"text/html;charset=gbk\" http-equiv=\"Content-Type\">", "gbk"},
       {"<meta content=\"text/html; charset=gbk\">", ""},  // no http-equiv
       {"<metadata charset=utf-8>", ""},
@@ -168,10 +175,14 @@ TEST(IngestUtf8Test, CheckAndRepairTable) {
        "plain ascii text that is longer than eight bytes"},
       {"Zürich", true, false, "Zürich"},
       {"日本語 and 😀", true, false, "日本語 and 😀"},
-      {"a\xFF" "b", false, false, "a\xEF\xBF\xBD" "b"},
-      {"\xC0\xAF", false, false, "\xEF\xBF\xBD\xEF\xBF\xBD"},               // overlong
+      {"a\xFF"
+       "b",
+       false, false,
+       "a\xEF\xBF\xBD"
+       "b"},
+      {"\xC0\xAF", false, false, "\xEF\xBF\xBD\xEF\xBF\xBD"},                  // overlong
       {"\xED\xA0\x80", false, false, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // surrogate
-      {"end\xE6\x97", false, false, "end\xEF\xBF\xBD"},                      // cut sequence
+      {"end\xE6\x97", false, false, "end\xEF\xBF\xBD"},                        // cut sequence
       {"\xF4\x90\x80\x80", false, false,
        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // > U+10FFFF
   };

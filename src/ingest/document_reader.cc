@@ -20,9 +20,9 @@ Result<RawDocument> Finish(RawDocument doc) {
   return doc;
 }
 
-Result<RawDocument> ReadBounded(ByteSource& in, const std::string& name,
-                                RawDocument::Format format, const ReadOptions& options,
-                                std::size_t size_hint, bool decompressed) {
+Result<RawDocument> ReadBounded(ByteSource& in, const std::string& name, RawDocument::Format format,
+                                const ReadOptions& options, std::size_t size_hint,
+                                bool decompressed) {
   RawDocument doc;
   doc.source = name;
   doc.format = format;

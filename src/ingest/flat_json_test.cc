@@ -43,11 +43,11 @@ TEST(IngestFlatJsonTest, Table) {
       {R"({"t":"q\"\\\/\b\f\n\r\t"})", true, {{"t", "q\"\\/\b\f\n\r\t"}}},
       {R"({"t":"caf\u00e9 \u65e5 \ud83d\ude00"})", true, {{"t", "café 日 😀"}}},
       {R"({"t":"a","t":"b"})", true, {{"t", "a"}, {"t", "b"}}},
-      {R"({"n":1})", false, {}},           // numbers go to the full parser
+      {R"({"n":1})", false, {}},  // numbers go to the full parser
       {R"({"n":null})", false, {}},
       {R"({"o":{"a":"b"}})", false, {}},
       {R"({"t":"a",})", false, {}},
-      {R"({"t":"\ud83d"})", false, {}},    // unpaired surrogate
+      {R"({"t":"\ud83d"})", false, {}},  // unpaired surrogate
       {R"({"t":"\x"})", false, {}},
       {"{\"t\":\"tab\there\"}", false, {}},  // raw control byte
       {R"({"t":"a"} x)", false, {}},
@@ -80,9 +80,15 @@ TEST(IngestFlatJsonTest, AgreesWithTheFullParserOnDamagedLines) {
     for (int e = 0; e < edits; ++e) {
       std::size_t at = rng() % line.size();
       switch (rng() % 3) {
-        case 0: line[at] = alphabet[rng() % alphabet.size()]; break;
-        case 1: line.erase(at, 1 + rng() % 3); break;
-        default: line.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+        case 0:
+          line[at] = alphabet[rng() % alphabet.size()];
+          break;
+        case 1:
+          line.erase(at, 1 + rng() % 3);
+          break;
+        default:
+          line.insert(at, 1, alphabet[rng() % alphabet.size()]);
+          break;
       }
       if (line.empty()) line = "{";
     }

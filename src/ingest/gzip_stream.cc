@@ -75,8 +75,8 @@ Result<std::size_t> GzipSource::Read(char* buf, std::size_t n) {
   std::size_t produced = n - zs_.avail_out;
   total_out_ += produced;
   if (total_out_ > max_output_) {
-    error_ = Status::TooLarge("more than " + std::to_string(max_output_) +
-                              " bytes after decompression");
+    error_ =
+        Status::TooLarge("more than " + std::to_string(max_output_) + " bytes after decompression");
     return error_;
   }
   if (produced > 0) return produced;

@@ -53,7 +53,8 @@ TEST(IngestGzipSourceTest, Table) {
       {"two members read as one stream", two, "first member\nsecond member\n", false,
        Status::Code::kOk, ""},
       {"large member", full, big, false, Status::Code::kOk, ""},
-      {"trailing zeros ignored", one + std::string(16, '\0'), "hello\n", false, Status::Code::kOk, ""},
+      {"trailing zeros ignored", one + std::string(16, '\0'), "hello\n", false, Status::Code::kOk,
+       ""},
       {"empty input", "", "", false, Status::Code::kOk, ""},
       {"junk after a member is an error, not silence", one + "junk", "hello\n", false,
        Status::Code::kInvalidInput,
@@ -70,7 +71,8 @@ TEST(IngestGzipSourceTest, Table) {
     Outcome got = Inflate(row.compressed);
     if (row.prefix_only) {
       EXPECT_TRUE(got.bytes.starts_with(row.expected));
-      EXPECT_TRUE(big.starts_with(got.bytes) || std::string("first member\nsecond member\n").starts_with(got.bytes));
+      EXPECT_TRUE(big.starts_with(got.bytes) ||
+                  std::string("first member\nsecond member\n").starts_with(got.bytes));
     } else {
       EXPECT_EQ(got.bytes, row.expected);
     }

@@ -50,7 +50,7 @@ TEST(IngestDechunkTest, Table) {
       {"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n", "Wikipedia"},
       {"4;name=v\r\nWiki\r\n0\r\n\r\n", "Wiki"},
       {"A\nabcdefghij\n0\n\n", "abcdefghij"},
-      {"4\r\nWiki\r\n5\r\nped", "Wikiped"},               // cut inside a chunk
+      {"4\r\nWiki\r\n5\r\nped", "Wikiped"},  // cut inside a chunk
       {"<html>already decoded</html>", "<html>already decoded</html>"},
       {"", ""},
   };

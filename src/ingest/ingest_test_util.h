@@ -54,7 +54,8 @@ class TempDir {
   std::string Write(const std::string& name, std::string_view bytes) const {
     std::filesystem::path p = std::filesystem::path(path_) / name;
     std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(p, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return p.string();
   }
 
@@ -94,7 +95,8 @@ Collected Collect(const ReadOptions& options, ReadFn read) {
 // name files relative to a temporary directory.
 inline std::string Relative(std::string text, const std::string& dir) {
   std::string prefix = dir + "/";
-  for (std::size_t at; (at = text.find(prefix)) != std::string::npos;) text.erase(at, prefix.size());
+  for (std::size_t at; (at = text.find(prefix)) != std::string::npos;)
+    text.erase(at, prefix.size());
   return text;
 }
 

@@ -1,9 +1,9 @@
 #include "ingest/jsonl_reader.h"
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
-#include <nlohmann/json.hpp>
 
 #include "ingest/byte_source.h"
 #include "ingest/flat_json.h"
@@ -64,12 +64,18 @@ Result<RawDocument> ParseJsonlLine(std::string_view line, std::string source,
     std::string* html = nullptr;
     std::string* text = nullptr;
     for (auto& [key, value] : flat) {
-      if (key == "html") html = &value;
-      else if (key == "text") text = &value;
-      else if (key == "id") doc.id = value;
-      else if (key == "url") doc.url = value;
-      else if (key == "title") doc.title = value;
-      else if (key == "date") doc.date = value;
+      if (key == "html")
+        html = &value;
+      else if (key == "text")
+        text = &value;
+      else if (key == "id")
+        doc.id = value;
+      else if (key == "url")
+        doc.url = value;
+      else if (key == "title")
+        doc.title = value;
+      else if (key == "date")
+        doc.date = value;
     }
     if (html != nullptr || text != nullptr) {
       field = html != nullptr ? "html" : "text";

@@ -34,14 +34,20 @@ TEST(IngestJsonlReaderTest, OneLineTable) {
   const LineRow rows[] = {
       {"text", R"({"text":"Police said 12 were killed."})", "f.jsonl:1", "", "", "", "",
        "Police said 12 were killed."},
-      {"all fields", R"({"id":"kz-1","url":"https://e.x/a","title":"T","date":"2022-01-06","text":"Body"})",
+      {"all fields",
+       R"({"id":"kz-1","url":"https://e.x/a","title":"T","date":"2022-01-06","text":"Body"})",
        "f.jsonl:1", "kz-1", "https://e.x/a", "T", "2022-01-06", "Body"},
-      {"html wins over text", R"({"text":"plain","html":"<p>rich</p>"})", "f.jsonl:1", "", "", "", "",
-       "<p>rich</p>", RawDocument::Format::kHtml},
+      {"html wins over text", R"({"text":"plain","html":"<p>rich</p>"})", "f.jsonl:1", "", "", "",
+       "", "<p>rich</p>", RawDocument::Format::kHtml},
       {"numeric id", R"({"id":42,"text":"x"})", "f.jsonl:1", "42", "", "", "", "x"},
       {"escapes decoded", R"({"text":"caf\u00e9 \"q\"\nnext"})", "f.jsonl:1", "", "", "", "",
        "café \"q\"\nnext"},
-      {"invalid utf-8 replaced", "{\"text\":\"a\xFF" "b\"}", "f.jsonl:1", "", "", "", "", "a\xEF\xBF\xBD" "b"},
+      {"invalid utf-8 replaced",
+       "{\"text\":\"a\xFF"
+       "b\"}",
+       "f.jsonl:1", "", "", "", "",
+       "a\xEF\xBF\xBD"
+       "b"},
       {"bom on the first line", "\xEF\xBB\xBF{\"text\":\"x\"}", "f.jsonl:1", "", "", "", "", "x"},
       {"not json", "this is not json", "", "", "", "", "", "", RawDocument::Format::kText,
        "f.jsonl:1: not JSON (syntax error at byte 2)"},
@@ -55,10 +61,11 @@ TEST(IngestJsonlReaderTest, OneLineTable) {
        "f.jsonl:1: field \"text\" is not a string"},
       {"empty text", R"({"text":"  "})", "", "", "", "", "", "", RawDocument::Format::kText,
        "f.jsonl:1: field \"text\" is empty"},
-      {"text over the limit", "{\"text\":\"" + std::string(1500, 'a') + "\"}", "", "", "", "", "", "",
-       RawDocument::Format::kText, "f.jsonl:1: 1500 bytes, larger than the limit of 1000 bytes"},
-      {"line over the line limit", "{\"text\":\"" + std::string(1100000, 'a') + "\"}", "", "", "", "",
-       "", "", RawDocument::Format::kText,
+      {"text over the limit", "{\"text\":\"" + std::string(1500, 'a') + "\"}", "", "", "", "", "",
+       "", RawDocument::Format::kText,
+       "f.jsonl:1: 1500 bytes, larger than the limit of 1000 bytes"},
+      {"line over the line limit", "{\"text\":\"" + std::string(1100000, 'a') + "\"}", "", "", "",
+       "", "", "", RawDocument::Format::kText,
        "f.jsonl:1: 1100011 bytes, larger than the limit of 1000 bytes"},
   };
   for (const LineRow& row : rows) {
@@ -94,7 +101,7 @@ TEST(IngestJsonlReaderTest, BadLinesAreNamedAndReadingGoesOn) {
   Collected got = ReadString(jsonl, "stdin");
   EXPECT_EQ(got.Sources(), (std::vector<std::string>{"stdin:1", "stdin:4", "stdin:7"}));
   EXPECT_EQ(got.Messages(), (std::vector<std::string>{"stdin:5: not JSON (syntax error at byte 1)",
-                                                       "stdin:6: no \"text\" or \"html\" field"}));
+                                                      "stdin:6: no \"text\" or \"html\" field"}));
 }
 
 }  // namespace

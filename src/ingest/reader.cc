@@ -58,8 +58,9 @@ void ReadFile(const std::string& path, bool named, ReadContext& ctx) {
     case InputKind::kUnknown:
       if (named) {
         ctx.Fail(Status::Unsupported(
-            path + ": unknown kind of file (expected .txt, .html, .htm, .jsonl or .warc, "
-                   "optionally .gz)"));
+            path +
+            ": unknown kind of file (expected .txt, .html, .htm, .jsonl or .warc, "
+            "optionally .gz)"));
       }
       return;
     case InputKind::kText:

@@ -27,7 +27,8 @@ Outcome ReadAll(const std::vector<std::string>& inputs, const TempDir& dir, std:
   ReadOptions options;
   options.max_document_bytes = max_bytes;
   out.returned = ReadInputs(
-      inputs, options, [&](RawDocument&& d) { out.sources.push_back(Relative(d.source, dir.path())); },
+      inputs, options,
+      [&](RawDocument&& d) { out.sources.push_back(Relative(d.source, dir.path())); },
       [&](const Status& s) { out.errors.push_back(Relative(s.message(), dir.path())); });
   return out;
 }
@@ -58,9 +59,9 @@ TEST(IngestReadInputsTest, MixedGoodAndBadInputs) {
                          dir.path() + "/missing.txt"},
                         dir, 4096);
   const std::vector<std::string> sources = {
-      "in/01-good.txt",      "in/04-cut.jsonl.gz:1", "in/04-cut.jsonl.gz:2", "in/04-cut.jsonl.gz:3",
-      "in/05-mixed.jsonl:1", "in/05-mixed.jsonl:3",  "in/07-page.html.gz",   "in/sub/09-deep.txt",
-      "solo.htm",
+      "in/01-good.txt",       "in/04-cut.jsonl.gz:1", "in/04-cut.jsonl.gz:2",
+      "in/04-cut.jsonl.gz:3", "in/05-mixed.jsonl:1",  "in/05-mixed.jsonl:3",
+      "in/07-page.html.gz",   "in/sub/09-deep.txt",   "solo.htm",
   };
   const std::vector<std::string> errors = {
       "in/02-empty.txt: empty file",
@@ -68,7 +69,8 @@ TEST(IngestReadInputsTest, MixedGoodAndBadInputs) {
       "in/04-cut.jsonl.gz: truncated gzip stream",
       "in/05-mixed.jsonl:2: not JSON (syntax error at byte 2)",
       "in/06-big.html: 5007 bytes, larger than the limit of 4096 bytes",
-      "readme.md: unknown kind of file (expected .txt, .html, .htm, .jsonl or .warc, optionally .gz)",
+      "readme.md: unknown kind of file (expected .txt, .html, .htm, .jsonl or .warc, optionally "
+      ".gz)",
       "missing.txt: cannot open (No such file or directory)",
   };
   EXPECT_EQ(got.sources, sources);
@@ -88,7 +90,8 @@ TEST(IngestReadInputsTest, WarcFilesPlainAndCompressed) {
   dir.Write("b.warc.gz", Gzip(record(1, "<p>c</p>")) + Gzip(record(2, "<p>d</p>")));
   dir.Write("c.warc", "");
   Outcome got = ReadAll({dir.path()}, dir, 1 << 20);
-  EXPECT_EQ(got.sources, (std::vector<std::string>{"a.warc:1", "a.warc:2", "b.warc.gz:1", "b.warc.gz:2"}));
+  EXPECT_EQ(got.sources,
+            (std::vector<std::string>{"a.warc:1", "a.warc:2", "b.warc.gz:1", "b.warc.gz:2"}));
   EXPECT_EQ(got.errors, std::vector<std::string>{"c.warc: empty file"});
 }
 

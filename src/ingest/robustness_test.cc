@@ -28,12 +28,14 @@ std::string WarcSample() {
   for (int n = 0; n < 4; ++n) {
     std::string body = "<html><head><meta charset=windows-1252></head><body><p>Caf\xE9 " +
                        std::to_string(n) + "</p></body></html>";
-    std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n";
+    std::string http =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n";
     char size[16];
     std::snprintf(size, sizeof size, "%zx", body.size());
     http += std::string(size) + "\r\n" + body + "\r\n0\r\n\r\n";
-    out += Gzip("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: " +
-                std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n");
+    out += Gzip(
+        "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: " +
+        std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n");
   }
   return out;
 }

@@ -27,7 +27,9 @@ Utf8Counts CountUtf8(std::string_view bytes);
 
 // UTF-8 with a few damaged bytes (a cut or corrupted scrape) rather than text
 // in another charset: valid multi-byte sequences outnumber invalid ones 4 to 1.
-inline bool MostlyUtf8(const Utf8Counts& c) { return c.sequences > 0 && c.invalid * 4 <= c.sequences; }
+inline bool MostlyUtf8(const Utf8Counts& c) {
+  return c.sequences > 0 && c.invalid * 4 <= c.sequences;
+}
 
 // Replaces each maximal invalid subsequence of *text by U+FFFD (EF BF BD), in
 // the manner of the Unicode "substitution of maximal subparts". Leaves valid

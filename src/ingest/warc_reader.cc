@@ -29,7 +29,8 @@ std::string Lower(std::string_view s) {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -44,7 +45,8 @@ bool IsVersionLine(std::string_view line) { return line.starts_with("WARC/1."); 
 bool StartsLikeHtml(std::string_view body) {
   std::size_t i = 0;
   if (body.starts_with("\xEF\xBB\xBF")) i = 3;
-  while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+  while (i < body.size() &&
+         (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
     ++i;
   }
   std::string head = Lower(body.substr(i, 14));
@@ -205,7 +207,8 @@ class WarcParser {
 
   void ReadResponse(const WarcHeaders& headers, std::size_t length) {
     std::string media = MediaType(headers.Get("content-type"));
-    if (IsHtmlMediaType(media)) return ReadResource(headers, length);  // a payload without HTTP head
+    if (IsHtmlMediaType(media))
+      return ReadResource(headers, length);  // a payload without HTTP head
     if (media != "application/http") return SkipBlock(length);
     std::size_t peek_size = std::min({length, kHttpHeadPeek, in_.capacity()});
     std::string_view peek = in_.Peek(peek_size);
