@@ -142,7 +142,8 @@ CanonicalEvent MakeCanonical(std::vector<Report> reports) {
   std::vector<Keyed> keyed;
   keyed.reserve(reports.size());
   for (Report& r : reports) {
-    std::string json = EventToJson(r.event);
+    // The JSON only breaks ties, so one report needs none.
+    std::string json = reports.size() > 1 ? EventToJson(r.event) : std::string();
     keyed.push_back({std::move(r), std::move(json)});
   }
   std::sort(keyed.begin(), keyed.end(), KeyedBefore);

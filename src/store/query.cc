@@ -107,10 +107,9 @@ static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool p
     std::string a2, a3;
     std::string code = q.country;
     for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (options.country_codes && options.country_codes(code, &a2, &a3)) {
-      add("(e.country2 = ? OR e.country3 = ?)");
+    if (options.country_codes && options.country_codes(code, &a2, &a3) && !a2.empty()) {
+      add("e.country2 = ?");  // the store fills country2 from country3 with the same mapping
       text(a2);
-      text(a3);
     } else if (code.size() == 3) {
       add("e.country3 = ?");
       text(code);

@@ -55,13 +55,10 @@ CREATE TABLE events (
 );
 CREATE INDEX events_day ON events(day);
 CREATE INDEX events_country2_day ON events(country2, day);
-CREATE INDEX events_country3_day ON events(country3, day);
 CREATE INDEX events_root_day ON events(root, day);
-CREATE INDEX events_cameo_day ON events(cameo, day);
 CREATE INDEX events_plover_day ON events(plover_type COLLATE NOCASE, day);
 CREATE INDEX events_acled_day ON events(acled_event_type COLLATE NOCASE, day);
 CREATE INDEX events_killed ON events(killed);
-CREATE INDEX events_uid ON events(uid);
 CREATE VIRTUAL TABLE event_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 
 CREATE TABLE mentions (

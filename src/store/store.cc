@@ -66,8 +66,8 @@ struct Store::Impl {
   std::unordered_map<std::int64_t, Event> new_events;  // mention id -> its Event, this batch
   std::unordered_map<std::string, std::int64_t> source_ids;
   Stmt find_id, find_body, find_source, add_source, add_article, set_story, upsert_story, drop_story,
-      add_article_fts, add_mention, set_mention_event, add_evidence_fts, add_event, move_mentions,
-      drop_event, drop_rtree, add_rtree, cand_root, cand_plover, event_reports, update_event;
+      add_article_fts, add_mention, add_evidence_fts, move_mentions,
+      drop_event, drop_rtree, add_rtree, cand_root, cand_plover, event_reports, update_event, insert_event;
 
   explicit Impl(fuse::DuplicateOptions options) : duplicates(options) {}
 };
@@ -126,12 +126,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "counts, day, date, date_precision, cameo, root, plover_type, negated, modality, source_code, "
        "source_country, source_agent, target_code, target_country, target_agent, place_name, geonameid, "
        "admin1, country2, lat, lon, place_precision, json) "
-       "VALUES (0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
-      {&m.set_mention_event, "UPDATE mentions SET event_id = ? WHERE id = ?"},
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&m.add_evidence_fts, "INSERT INTO evidence_fts(rowid, evidence) VALUES (?,?)"},
-      {&m.add_event,
-       "INSERT INTO events(uid, article_rowid, day, num_mentions, num_sources, num_articles, json) "
-       "VALUES (0, ?, ?, 1, 1, 1, '{}')"},
       {&m.move_mentions, "UPDATE mentions SET event_id = ?1 WHERE event_id = ?2"},
       {&m.drop_event, "DELETE FROM events WHERE id = ?"},
       {&m.drop_rtree, "DELETE FROM event_rtree WHERE id = ?"},
@@ -159,6 +155,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "participants=?39, displaced=?40, troops=?41, claimed_by=?42, negated=?43, modality=?44, "
        "confidence=?45, first_seen=?46, last_seen=?47, num_mentions=?48, num_sources=?49, num_articles=?50, "
        "figures=?51, json=?52 WHERE id=?1"},
+      {&m.insert_event,
+       "INSERT INTO events(id, uid, article_rowid, day, date, date_precision, date_from, date_to, cameo, root, "
+       "quad_class, goldstein, plover_type, plover_mode, acled_event_type, acled_sub_event_type, trigger, "
+       "source_text, source_code, source_country, source_agent, target_text, target_code, target_country, "
+       "target_agent, place_name, geonameid, admin1, country2, country3, lat, lon, place_precision, killed, "
+       "killed_min, killed_max, injured, arrested, participants, displaced, troops, claimed_by, negated, "
+       "modality, confidence, first_seen, last_seen, num_mentions, num_sources, num_articles, figures, json) "
+       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,"
+       "?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52)"},
   };
   for (auto& [stmt, sql] : statements) {
     if (Status s = stmt->Prepare(db, sql); !s.ok()) return Status::IoError(path + ": " + s.message());
@@ -263,20 +268,7 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
     const Evidence& main = e.evidence.front();
     const std::int64_t day = DayOf(e);
     const Location& l = e.location;
-    m.add_mention.Bind(1, article_rowid).Bind(2, main.sentence).Bind(3, static_cast<std::int64_t>(main.start))
-        .Bind(4, static_cast<std::int64_t>(main.end)).Bind(5, main.text)
-        .Bind(6, e.claimed_by ? e.claimed_by->who : std::string()).Bind(7, CountsToJson(e.counts))
-        .Bind(8, day).Bind(9, e.date).Bind(10, static_cast<int>(e.date_precision)).Bind(11, e.cameo)
-        .Bind(12, e.root).Bind(13, e.plover_type).Bind(14, e.negated ? 1 : 0)
-        .Bind(15, static_cast<int>(e.modality)).Bind(16, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
-        .Bind(17, e.source.country).Bind(18, e.source.agent)
-        .Bind(19, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
-        .Bind(20, e.target.country).Bind(21, e.target.agent).Bind(22, l.name).Bind(23, l.geonameid)
-        .Bind(24, l.admin1).Bind(25, l.country).Bind(26, l.lat).Bind(27, l.lon)
-        .Bind(28, static_cast<int>(l.precision)).Bind(29, EventToJson(e));
-    if (Status s = m.add_mention.Run(); !s.ok()) return s;
-    const std::int64_t mention_id = sqlite3_last_insert_rowid(db_);
-    if (Status s = m.add_evidence_fts.Bind(1, mention_id).Bind(2, main.text).Run(); !s.ok()) return s;
+    const std::string mention_json = EventToJson(e);
 
     // Fusion: the canonical events this report belongs to.
     Event probe = e;  // compared the way stored rows are
@@ -288,8 +280,8 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
     auto scan = [&](Stmt& q, const std::string& key, std::int64_t from, std::int64_t to) -> Status {
       q.Bind(1, key).Bind(2, from).Bind(3, to).Bind(4, l.country);
       while (q.Step()) {
-        const std::int64_t id = q.Int(0), event_id = q.Int(1);
-        if (id == mention_id || matched.count(event_id)) continue;
+        const std::int64_t event_id = q.Int(1);
+        if (matched.count(event_id)) continue;
         if (fuse::SameHappening(probe, MentionFromRow(q), options_.fusion)) matched.insert(event_id);
       }
       Status s = q.status();
@@ -303,10 +295,11 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
         if (Status s = scan(*stmt, *key, kNoDay, kNoDay); !s.ok()) return s;
       }
     }
-    std::int64_t event_id;
+    std::int64_t event_id = 0;
     if (matched.empty()) {
-      if (Status s = m.add_event.Bind(1, article_rowid).Bind(2, day).Run(); !s.ok()) return s;
-      event_id = sqlite3_last_insert_rowid(db_);
+      // A new happening: its canonical event is this report alone.
+      fuse::CanonicalEvent c = fuse::MakeCanonical({fuse::Report{e, article.published.date, site, copy.story}});
+      if (Status s = WriteEvent(event_id, c, article_rowid, mention_json); !s.ok()) return s;
     } else {
       event_id = *matched.begin();
       for (auto it = std::next(matched.begin()); it != matched.end(); ++it) {
@@ -315,9 +308,23 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
         if (Status s = m.drop_rtree.Bind(1, *it).Run(); !s.ok()) return s;
         m.dirty.erase(*it);
       }
+      m.dirty.insert(event_id);
     }
-    if (Status s = m.set_mention_event.Bind(1, event_id).Bind(2, mention_id).Run(); !s.ok()) return s;
-    m.dirty.insert(event_id);
+    m.add_mention.Bind(1, event_id).Bind(2, article_rowid).Bind(3, main.sentence)
+        .Bind(4, static_cast<std::int64_t>(main.start)).Bind(5, static_cast<std::int64_t>(main.end))
+        .Bind(6, main.text).Bind(7, e.claimed_by ? e.claimed_by->who : std::string())
+        .Bind(8, CountsToJson(e.counts)).Bind(9, day).Bind(10, e.date)
+        .Bind(11, static_cast<int>(e.date_precision)).Bind(12, e.cameo).Bind(13, e.root)
+        .Bind(14, e.plover_type).Bind(15, e.negated ? 1 : 0).Bind(16, static_cast<int>(e.modality))
+        .Bind(17, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
+        .Bind(18, e.source.country).Bind(19, e.source.agent)
+        .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
+        .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
+        .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
+        .Bind(29, static_cast<int>(l.precision)).Bind(30, mention_json);
+    if (Status s = m.add_mention.Run(); !s.ok()) return s;
+    const std::int64_t mention_id = sqlite3_last_insert_rowid(db_);
+    if (Status s = m.add_evidence_fts.Bind(1, mention_id).Bind(2, main.text).Run(); !s.ok()) return s;
     m.new_events.emplace(mention_id, std::move(e));
   }
   if (++m.pending >= std::max(1, options_.batch_articles)) {
@@ -338,6 +345,52 @@ void CountryCodes(const OpenOptions& options, const Event& e, std::string* c2, s
 }
 
 }  // namespace
+
+// Writes canonical event `event_id` (0: insert a new row) with its rtree entry.
+Status Store::WriteEvent(std::int64_t& event_id, const fuse::CanonicalEvent& c, std::int64_t article_rowid,
+                         const std::string& representative_json) {
+  Impl& m = *impl_;
+  const Event& e = c.event;
+  const std::string json = EventToJson(e);
+  std::string c2, c3;
+  CountryCodes(options_, e, &c2, &c3);
+  const auto uid = static_cast<std::int64_t>(
+      fuse::Hash64(representative_json.empty() ? EventToJson(c.reports.front().event) : representative_json) >> 1);
+  Stmt& u = event_id == 0 ? m.insert_event : m.update_event;
+  if (event_id == 0) {
+    u.BindNull(1);
+  } else {
+    u.Bind(1, event_id);
+  }
+  u.Bind(2, uid).Bind(3, article_rowid).Bind(4, DayOf(e)).Bind(5, e.date)
+      .Bind(6, DatePrecisionName(e.date_precision)).Bind(7, e.date_from).Bind(8, e.date_to).Bind(9, e.cameo)
+      .Bind(10, e.root).Bind(11, e.quad_class).Bind(12, e.goldstein).Bind(13, e.plover_type)
+      .Bind(14, e.plover_mode).Bind(15, e.acled_event_type).Bind(16, e.acled_sub_event_type)
+      .Bind(17, e.trigger).Bind(18, e.source.text).Bind(19, e.source.code).Bind(20, e.source.country)
+      .Bind(21, e.source.agent).Bind(22, e.target.text).Bind(23, e.target.code).Bind(24, e.target.country)
+      .Bind(25, e.target.agent).Bind(26, e.location.name).Bind(27, e.location.geonameid)
+      .Bind(28, e.location.admin1).Bind(29, c2).Bind(30, c3).Bind(31, e.location.lat)
+      .Bind(32, e.location.lon).Bind(33, PlacePrecisionName(e.location.precision))
+      .Bind(34, Headline(e.counts.killed))
+      .Bind(35, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->min) : std::nullopt)
+      .Bind(36, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->max) : std::nullopt)
+      .Bind(37, Headline(e.counts.injured)).Bind(38, Headline(e.counts.arrested))
+      .Bind(39, Headline(e.counts.participants)).Bind(40, Headline(e.counts.displaced))
+      .Bind(41, Headline(e.counts.troops)).Bind(42, e.claimed_by ? e.claimed_by->who : std::string())
+      .Bind(43, e.negated ? 1 : 0).Bind(44, ModalityName(e.modality)).Bind(45, e.confidence)
+      .Bind(46, c.first_seen).Bind(47, c.last_seen).Bind(48, c.num_mentions).Bind(49, c.num_sources)
+      .Bind(50, c.num_articles).Bind(51, FiguresToJson(c.figures)).Bind(52, json);
+  if (Status s = u.Run(); !s.ok()) return s;
+  if (event_id == 0) {
+    event_id = sqlite3_last_insert_rowid(db_);
+  } else if (Status s = m.drop_rtree.Bind(1, event_id).Run(); !s.ok()) {
+    return s;
+  }
+  if (e.location.lat && e.location.lon) {
+    if (Status s = m.add_rtree.Bind(1, event_id).Bind(2, *e.location.lat).Bind(3, *e.location.lon).Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
 
 Status Store::Flush() {
   Impl& m = *impl_;
@@ -370,35 +423,8 @@ Status Store::Flush() {
     if (!rs.ok()) return rs;
     if (reports.empty()) continue;
     fuse::CanonicalEvent c = fuse::MakeCanonical(std::move(reports));
-    const Event& e = c.event;
-    const std::string json = EventToJson(e);
-    std::string c2, c3;
-    CountryCodes(options_, e, &c2, &c3);
-    const auto uid = static_cast<std::int64_t>(fuse::Hash64(EventToJson(c.reports.front().event)) >> 1);
-    Stmt& u = m.update_event;
-    u.Bind(1, event_id).Bind(2, uid).Bind(3, rowid_of[e.article]).Bind(4, DayOf(e)).Bind(5, e.date)
-        .Bind(6, DatePrecisionName(e.date_precision)).Bind(7, e.date_from).Bind(8, e.date_to).Bind(9, e.cameo)
-        .Bind(10, e.root).Bind(11, e.quad_class).Bind(12, e.goldstein).Bind(13, e.plover_type)
-        .Bind(14, e.plover_mode).Bind(15, e.acled_event_type).Bind(16, e.acled_sub_event_type)
-        .Bind(17, e.trigger).Bind(18, e.source.text).Bind(19, e.source.code).Bind(20, e.source.country)
-        .Bind(21, e.source.agent).Bind(22, e.target.text).Bind(23, e.target.code).Bind(24, e.target.country)
-        .Bind(25, e.target.agent).Bind(26, e.location.name).Bind(27, e.location.geonameid)
-        .Bind(28, e.location.admin1).Bind(29, c2).Bind(30, c3).Bind(31, e.location.lat)
-        .Bind(32, e.location.lon).Bind(33, PlacePrecisionName(e.location.precision))
-        .Bind(34, Headline(e.counts.killed))
-        .Bind(35, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->min) : std::nullopt)
-        .Bind(36, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->max) : std::nullopt)
-        .Bind(37, Headline(e.counts.injured)).Bind(38, Headline(e.counts.arrested))
-        .Bind(39, Headline(e.counts.participants)).Bind(40, Headline(e.counts.displaced))
-        .Bind(41, Headline(e.counts.troops)).Bind(42, e.claimed_by ? e.claimed_by->who : std::string())
-        .Bind(43, e.negated ? 1 : 0).Bind(44, ModalityName(e.modality)).Bind(45, e.confidence)
-        .Bind(46, c.first_seen).Bind(47, c.last_seen).Bind(48, c.num_mentions).Bind(49, c.num_sources)
-        .Bind(50, c.num_articles).Bind(51, FiguresToJson(c.figures)).Bind(52, json);
-    if (Status s = u.Run(); !s.ok()) return s;
-    if (Status s = m.drop_rtree.Bind(1, event_id).Run(); !s.ok()) return s;
-    if (e.location.lat && e.location.lon) {
-      if (Status s = m.add_rtree.Bind(1, event_id).Bind(2, *e.location.lat).Bind(3, *e.location.lon).Run(); !s.ok()) return s;
-    }
+    const std::int64_t rep_rowid = rowid_of[c.event.article];
+    if (Status s = WriteEvent(event_id, c, rep_rowid, ""); !s.ok()) return s;
   }
   if (Status s = Exec(db_, "COMMIT"); !s.ok()) return s;
   m.in_batch = false;

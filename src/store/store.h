@@ -148,6 +148,8 @@ class Store {
  private:
   struct Impl;
   Store(sqlite3* db, OpenOptions options);
+  Status WriteEvent(std::int64_t& event_id, const fuse::CanonicalEvent& c, std::int64_t article_rowid,
+                    const std::string& representative_json);
   sqlite3* db_;
   OpenOptions options_;
   std::unique_ptr<Impl> impl_;
