@@ -13,7 +13,7 @@ namespace {
 double Prominence(const PlaceView& p) {
   double s = std::log10(static_cast<double>(p.population) + 10.0);
   if (p.kind == PlaceKind::kCountry) return s + 4.0;
-  if (p.kind == PlaceKind::kAdmin1) return s + 0.5;
+  if (p.kind == PlaceKind::kAdmin1) return s - 0.5;  // a bare "Lagos" is the city
   const std::string_view fc = p.feature_code;
   if (fc == "PPLC") return s + 2.5;
   if (fc == "PPLA") return s + 1.0;
@@ -81,13 +81,19 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     return c.places.subspan(0, std::min<size_t>(c.places.size(), options_.max_candidates));
   };
 
-  // Focus country votes.
+  // Focus country votes; the lead (first two body paragraphs) counts double.
+  uint32_t lead_paragraph = 0;
+  for (size_t p = 0, body = 0; p < article.paragraphs.size(); ++p) {
+    if (article.paragraphs[p].kind != ParagraphKind::kBody) continue;
+    lead_paragraph = static_cast<uint32_t>(p);
+    if (++body == 2) break;
+  }
   std::map<std::string, double> votes;
   std::set<std::string> named_countries;
   for (const auto& c : found) {
     if (c.description != DescriptionKind::kNone || c.in_organization || c.places.empty()) continue;
     PlaceView top = g.PlaceAt(c.places.front());
-    const double w = c.dateline ? 0.5 : 1.0;
+    const double w = c.dateline ? 0.5 : (c.paragraph <= lead_paragraph ? 2.0 : 1.0);
     if (top.kind == PlaceKind::kCountry) {
       bool rival = false;  // Georgia the US state
       for (PlaceIndex p : cands(c)) {
@@ -114,7 +120,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
         it = a2.emplace(e.country, cv ? std::string(cv->alpha2) : std::string()).first;
       }
       if (it->second.empty()) continue;
-      votes[it->second] += e.kind == lexicon::ActorKind::kOrganization ? 0.5 : 1.0;
+      votes[it->second] += e.kind == lexicon::ActorKind::kDemonym ? 1.0 : 0.5;
     }
   } else {
     for (const Token& t : text.tokens) {
@@ -239,7 +245,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   // Pass 1: one sense per name, scores summed over its mentions.
   std::unordered_map<std::string, std::vector<size_t>> by_key;
   for (size_t k = 0; k < n; ++k)
-    if (choice[k] >= 0) by_key[found[k].key].push_back(k);
+    if (choice[k] >= 0) by_key[found[k].key + (found[k].want_admin1 ? "|region" : "")].push_back(k);
   std::vector<bool> qualified_ok(n, false);
   for (auto& [key, ks] : by_key) {
     auto cs = cands(found[ks.front()]);
@@ -300,8 +306,8 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     if (c.stop_listed && !qualified_ok[k]) continue;
     PlaceView v = g.PlaceAt(chosen[k]);
     // An unknown hamlet far from the story, named with no cue: more likely a word.
-    if (v.kind == PlaceKind::kCity && v.population < 5000 && !c.preposition_before &&
-        c.qualifier < 0 && v.country != focus && !c.dateline)
+    if (v.kind == PlaceKind::kCity && v.country != focus && !qualified_ok[k] && !c.dateline &&
+        v.population < (c.preposition_before ? 20000u : 50000u))
       continue;
     if (c.want_admin1 && v.kind == PlaceKind::kCity) {
       if (auto a = g.Admin1(v.country, v.admin1)) v = *a;

@@ -70,7 +70,7 @@ struct ArticlePlaces {
 
 struct GeoparseOptions {
   FinderOptions finder;
-  uint32_t max_candidates = 64;  // places scored per name, the most populous first
+  uint32_t max_candidates = 32;  // places scored per name, the most populous first
 };
 
 class Geoparser {

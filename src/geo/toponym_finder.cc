@@ -30,7 +30,7 @@ bool IsJoiner(std::string_view w) {
 
 bool IsPreposition(std::string_view w) {
   return In(w, {"in", "near", "at", "outside", "from", "to", "into", "across", "around", "toward",
-                "towards", "through", "via", "throughout", "inside", "between", "across", "of",
+                "towards", "through", "via", "throughout", "inside", "between", "across",
                 "within", "out", "over", "on", "reach", "reached", "visited", "visit", "left",
                 "entered", "outskirts"});
 }
@@ -53,6 +53,36 @@ bool IsOrgTail(std::string_view w) {  // "Nairobi University"
                 "symphony", "orchestra", "conservatory", "zoo", "declaration", "accords", "accord",
                 "agreement", "protocol", "format", "convention", "treaty", "group", "process",
                 "summit", "talks"});
+}
+
+bool IsDirection(std::string_view w) {
+  return In(w, {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                "central", "greater", "upper", "lower", "new", "old", "downtown", "northeast",
+                "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                "southeastern", "southwestern"});
+}
+
+// "Cali Mayor", "Beirut Port": a place before these stays a place (of an actor).
+bool IsPlaceHead(std::string_view w) {
+  return In(w, {"mayor", "governor", "police", "airport", "port", "municipality", "council",
+                "prosecutor", "station", "square", "street", "avenue", "road", "bridge", "market",
+                "mall", "stadium", "hospital", "prison", "metro", "city", "residents", "court",
+                "authorities", "officials", "cathedral", "mosque", "harbor", "harbour",
+                "international", "central", "regional", "district", "county", "province"});
+}
+
+// Words that open sentences; never looked up there (speed, and "Of", "Police"-like noise).
+bool IsCommonOpener(std::string_view w) {
+  return In(w, {"the", "a", "an", "in", "on", "at", "but", "he", "she", "it", "they", "we", "i",
+                "this", "that", "these", "those", "his", "her", "their", "its", "after", "before",
+                "when", "while", "as", "if", "for", "from", "with", "by", "to", "and", "or", "so",
+                "some", "many", "most", "one", "there", "what", "who", "how", "then", "also",
+                "all", "both", "during", "since", "despite", "although", "because", "earlier",
+                "later", "last", "police", "protesters", "authorities", "officials"});
+}
+
+bool IsCountryMatch(const Gazetteer& g, const NameMatch& m) {
+  return !m.places.empty() && g.PlaceAt(m.places.front()).kind == PlaceKind::kCountry;
 }
 
 bool IsPersonTitle(std::string_view w) {
@@ -113,7 +143,7 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
     uint32_t first_word = s.first_token;
     while (first_word < s.end_token && !IsWord(toks[first_word])) ++first_word;
     for (uint32_t i = s.first_token; i < s.end_token && out.size() < options.max_toponyms;) {
-      if (!IsCap(toks[i])) {
+      if (!IsCap(toks[i]) || (i == first_word && IsCommonOpener(toks[i].norm))) {
         ++i;
         continue;
       }
@@ -196,10 +226,26 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
         if (pw == "the" && prev > static_cast<int32_t>(s.first_token) &&
             IsPreposition(toks[prev - 1].norm))
           c.preposition_before = true;
-        if (pw == "of" && prev > static_cast<int32_t>(s.first_token)) {
+        if ((pw == "of" || pw == "the") && prev > static_cast<int32_t>(s.first_token)) {
           int32_t h = prev - 1;
-          if (IsCap(toks[h]) && IsOrgHead(toks[h].norm)) c.in_organization = true;
+          if (pw == "the" && toks[h].norm == "of" && h > static_cast<int32_t>(s.first_token)) --h;
+          if (toks[h].norm == "of" || pw == "of") {
+            if (toks[h].norm == "of" && h > static_cast<int32_t>(s.first_token)) --h;
+            if (IsCap(toks[h]) && (IsOrgHead(toks[h].norm) || match_end == i + 1)) {
+              // "University of Nairobi", "Safeguard of the Homeland"
+              if (IsOrgHead(toks[h].norm) || !IsCountryMatch(gazetteer, match))
+                c.in_organization = true;
+            } else if (IsWord(toks[h]) && !IsCap(toks[h])) {
+              c.preposition_before = true;  // "outskirts of Kyiv", "the city of Cali"
+            }
+          }
         }
+        // "Mahsa Amini", "Francisco Barbosa", "La Luna": a one-word name right
+        // after a capitalised word (not the sentence's first) is a surname.
+        if (prev == static_cast<int32_t>(i) - 1 && match_end == i + 1 &&
+            prev > static_cast<int32_t>(first_word) && IsCap(toks[prev]) && !toks[prev].all_caps &&
+            !IsDirection(toks[prev].norm) && !IsCountryMatch(gazetteer, match))
+          c.person_name = true;
       }
       if (match_end < s.end_token) {
         const Token& nx = toks[match_end];
@@ -260,13 +306,30 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
       }
     } else if (c.end_token < se && !c.possessive_after) {
       const Token& w = toks[c.end_token];
-      if (IsCap(w) && !w.all_caps && at(c.end_token) < 0 && !IsAdminWord(w.norm) &&
+      if (IsCap(w) && !w.all_caps && at(c.end_token) >= 0 && !IsAdminWord(w.norm) &&
+          c.end_token == c.first_token + 1 && !toks[c.first_token].all_caps &&
+          gazetteer.PlaceAt(c.places.front()).kind != PlaceKind::kCountry &&
+          !IsDirection(toks[c.first_token].norm)) {
+        c.in_organization = true;  // "Puerto Resistencia"
+      } else if (IsCap(w) && !w.all_caps && at(c.end_token) < 0 && !IsAdminWord(w.norm) &&
           w.norm != "city" && !toks[c.first_token].all_caps) {
         NormalizePlaceName(body.substr(w.start, w.end - w.start), &key);
         NameMatch m = gazetteer.Lookup(key);
-        if (!m.stop_listed) c.in_actor = true;
+        if (!m.stop_listed) {
+          c.in_actor = true;
+          // "Vladimir Tretyakov", "Stanislav Zas": a one-word name before a
+          // capitalised word is a person's first name more often than a place.
+          if (c.end_token == c.first_token + 1 && !IsPlaceHead(w.norm) &&
+              gazetteer.PlaceAt(c.places.front()).kind != PlaceKind::kCountry)
+            c.in_organization = true;
+        }
       }
     }
+    // "Russia-led", "U.S.-backed": an adjective, not a place.
+    if (c.end_token + 1 < se && toks[c.end_token].norm == "-" && toks[c.end_token].joined_left &&
+        toks[c.end_token + 1].joined_left && IsWord(toks[c.end_token + 1]) &&
+        !toks[c.end_token + 1].capitalized)
+      c.in_actor = true;
   }
 
   // Descriptions: "the capital", "X's capital", "the Kazakh capital", "X's largest city".
@@ -360,6 +423,12 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
   }
 
   // Sentence-initial names need a voucher; names count elsewhere.
+  std::unordered_map<std::string, int> person_keys;
+  for (const auto& c : out)
+    if (c.person_name) ++person_keys[c.key];
+  for (auto& c : out)
+    if (person_keys.count(c.key) && gazetteer.PlaceAt(c.places.front()).kind != PlaceKind::kCountry)
+      c.in_organization = c.person_name = true;
   std::unordered_map<std::string, int> non_initial;
   for (const auto& c : out)
     if (!c.sentence_initial) ++non_initial[c.key];
@@ -391,8 +460,16 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
     std::string_view dl(article.dateline);
     dl = dl.substr(0, dl.find(','));
     std::string dkey = NormalizePlaceName(dl);
+    size_t body_start = 0;  // the first body paragraph (captions may come first)
+    for (const Paragraph& p : article.paragraphs) {
+      if (p.kind == ParagraphKind::kBody) {
+        body_start = p.start;
+        break;
+      }
+    }
     for (auto& c : kept) {
-      if (c.start > 80) break;
+      if (c.start < body_start) continue;
+      if (c.start > body_start + 80) break;
       if (c.key == dkey) {
         c.dateline = true;
         c.qualifier = -1;

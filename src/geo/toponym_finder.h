@@ -65,6 +65,7 @@ struct ToponymCandidate {
   bool in_actor = false;            // "Russia's Sputnik", "Moscow Exchange": part of a name
   bool in_organization = false;     // "University of Nairobi": not a place mention
   bool stop_listed = false;
+  bool person_name = false;         // "Mahsa Amini": all mentions of the name are dropped
   bool sentence_initial = false;
   bool dateline = false;            // the dateline at the head of the text
   // Index (into the returned vector) of the qualifiers that follow ("X, Y",
