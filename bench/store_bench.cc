@@ -102,7 +102,7 @@ std::string Date(int day) {  // day 0 = 2024-01-01
     day -= len;
     if (++m == 12) m = 0, ++y;
   }
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m + 1, day + 1);
   return buf;
 }

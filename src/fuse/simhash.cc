@@ -24,7 +24,7 @@ void LineWords(std::string_view text, std::vector<std::string>& words) {
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    // Typographic apostrophes (U+2019) and ASCII ones join a word ("police's").
+    // An ASCII apostrophe joins a word ("police's" -> "polices").
     if (c == '\'') continue;
     if (IsWordByte(c)) {
       word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));

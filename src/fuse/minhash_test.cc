@@ -1,0 +1,90 @@
+// Shingle words, SimHash and MinHash: table rows of texts and what a user of
+// the duplicate detector would notice.
+#include "fuse/minhash.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "fuse/simhash.h"
+
+namespace dateline::fuse {
+namespace {
+
+const std::string kProse =
+    "Protesters gathered outside the parliament building on Monday to demand the release of "
+    "detained journalists. Police formed a line across the avenue and told the crowd to leave. "
+    "Several hundred people stayed until the evening, singing and holding up photographs of the "
+    "reporters. A ministry spokesman said the journalists would appear in court later this week.";
+
+struct WordsRow {
+  const char* name;
+  std::string text;
+  std::vector<std::string> words;
+};
+
+TEST(ShingleWords, Table) {
+  const std::vector<WordsRow> rows = {
+      {"lower-cased, punctuation splits", "Police FIRED tear-gas.", {"police", "fired", "tear", "gas"}},
+      {"apostrophe joins", "the mayor's office", {"the", "mayors", "office"}},
+      {"UTF-8 letters kept as written (only ASCII is lower-cased)", "Almaty's Respublika Square, Алматы", {"almatys", "respublika", "square", "Алматы"}},
+      {"no prose line: all lines kept", "Home | World\n\nSport", {"home", "world", "sport"}},
+      {"menus and share lines around prose are dropped",
+       "Home | World | Sport\n\nThe police said eleven people were arrested in the city centre.\n\nShare Tweet Email",
+       {"the", "police", "said", "eleven", "people", "were", "arrested", "in", "the", "city", "centre"}},
+      {"empty", "", {}},
+  };
+  for (const WordsRow& row : rows) EXPECT_EQ(ShingleWords(row.text), row.words) << row.name;
+}
+
+struct SimilarityRow {
+  const char* name;
+  std::string other;
+  double min_containment, max_containment;
+};
+
+TEST(MinHash, ContainmentOfEditedCopiesAndOtherTexts) {
+  const std::vector<SimilarityRow> rows = {
+      {"identical", kProse, 1.0, 1.0},
+      {"with chrome lines", "Menu Search Subscribe\n\n" + kProse + "\n\nAdvertisement", 1.0, 1.0},
+      {"last sentence trimmed", kProse.substr(0, kProse.rfind(" A ministry")), 0.8, 1.0},
+      {"unrelated",
+       "The national football team won its qualifying match on Saturday evening after a late goal "
+       "from the substitute striker, sending thousands of supporters into the streets to celebrate "
+       "until well after midnight in the capital.",
+       0.0, 0.2},
+  };
+  const MinHashSignature base = MinHash(kProse);
+  for (const SimilarityRow& row : rows) {
+    const double c = EstimateContainment(base, MinHash(row.other));
+    EXPECT_GE(c, row.min_containment) << row.name;
+    EXPECT_LE(c, row.max_containment) << row.name;
+  }
+  EXPECT_EQ(EstimateJaccard(MinHash(""), MinHash("")), 0.0);
+}
+
+TEST(MinHash, SerializeRoundTripsAndRejectsWrongSizes) {
+  const MinHashSignature sig = MinHash(kProse);
+  auto back = MinHashSignature::Deserialize(sig.Serialize());
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->mins, sig.mins);
+  EXPECT_EQ(back->shingles, sig.shingles);
+  EXPECT_FALSE(MinHashSignature::Deserialize(""));
+  EXPECT_FALSE(MinHashSignature::Deserialize(sig.Serialize().substr(1)));
+}
+
+TEST(SimHash, NearTextsAreCloserThanUnrelatedOnes) {
+  const std::uint64_t a = SimHash(kProse);
+  EXPECT_EQ(SimHash(kProse), a);  // deterministic
+  EXPECT_EQ(SimHash("Home | World\n\n" + kProse + "\n\nShare Tweet"), a);  // chrome lines do not count
+  EXPECT_LE(HammingDistance(a, SimHash(kProse.substr(0, kProse.rfind(" A ministry")))), 16);
+  EXPECT_GE(HammingDistance(a, SimHash("A completely different story about the harvest, the rain and the "
+                                       "price of maize in the northern provinces this autumn season.")),
+            16);
+  EXPECT_EQ(SimHash(""), 0u);
+  EXPECT_EQ(HammingDistance(0, ~0ULL), 64);
+}
+
+}  // namespace
+}  // namespace dateline::fuse
