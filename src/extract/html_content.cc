@@ -27,6 +27,7 @@ enum ClassFlag : std::uint32_t {
   kInvisible = 1u << 6,  // hidden by a common CSS convention, or a hover card
   kEmbed = 1u << 7,      // an embedded post (tweet, instagram) inside the article
   kDatelineClass = 1u << 8,  // "WASHINGTON (AP) —" set apart by the page
+  kWeakNegative = 1u << 9,   // "more", "meta", "header": furniture only when small
 };
 
 // Whole class words that hide an element, and stems of hover cards/tooltips.
@@ -94,16 +95,16 @@ constexpr ClassPattern kClassPatterns[] = {
     {"skiplink", true, kNegative}, {"skip-link", true, kNegative},
     {"ad", false, kNegative}, {"ads", false, kNegative}, {"adv", false, kNegative},
     {"dfp", false, kNegative}, {"nav", false, kNegative}, {"tags", false, kNegative},
-    {"tag", false, kNegative}, {"meta", false, kNegative}, {"bio", false, kNegative},
-    {"more", false, kNegative}, {"next", false, kNegative}, {"prev", false, kNegative},
-    {"sr", false, kNegative}, {"print", false, kNegative}, {"email", false, kNegative},
-    {"follow", false, kNegative}, {"header", false, kNegative}, {"utility", false, kNegative},
-    {"tools", false, kNegative}, {"footnotes", false, kNegative},
-    {"contributors", false, kNegative}, {"keywords", false, kNegative},
-    {"topics", false, kNegative}, {"authorbio", false, kNegative},
-    {"endorsement", false, kNegative}, {"aside", false, kNegative},
-    {"callout", false, kNegative}, {"pullquote", false, kNegative},
-    {"correction", false, kNegative},
+    {"tag", false, kWeakNegative}, {"meta", false, kWeakNegative}, {"bio", false, kNegative},
+    {"more", false, kWeakNegative}, {"next", false, kWeakNegative}, {"prev", false, kWeakNegative},
+    {"sr", false, kNegative}, {"print", false, kWeakNegative}, {"email", false, kWeakNegative},
+    {"follow", false, kWeakNegative}, {"header", false, kWeakNegative}, {"utility", false, kWeakNegative},
+    {"tools", false, kWeakNegative}, {"footnotes", false, kWeakNegative},
+    {"contributors", false, kWeakNegative}, {"keywords", false, kWeakNegative},
+    {"topics", false, kWeakNegative}, {"authorbio", false, kNegative},
+    {"endorsement", false, kWeakNegative}, {"aside", false, kWeakNegative},
+    {"callout", false, kWeakNegative}, {"pullquote", false, kNegative},
+    {"correction", false, kWeakNegative},
     // article signals
     {"article", true, kPositive}, {"story", true, kPositive}, {"content", true, kPositive},
     {"entry", true, kPositive}, {"post", true, kPositive}, {"body", true, kPositive},
@@ -188,7 +189,7 @@ std::uint32_t ClassFlags(std::string_view words) {
     }
     i = j;
   }
-  if ((f & (kStrongPositive | kEmbed)) != 0) f &= ~kNegative;
+  if ((f & (kStrongPositive | kEmbed)) != 0) f &= ~(kNegative | kWeakNegative);
   return f;
 }
 
@@ -765,9 +766,10 @@ class ContentChooser {
       std::uint32_t f = walker_.flags[i];
       bool furniture = IsFurnitureTag(n.tag) || (f & kNegative) != 0;
       if ((f & kBylineClass) && chars[End(i)] - chars[First(i)] <= 1500) furniture = true;
-      if (!furniture) continue;
+      bool weak = !furniture && (f & kWeakNegative) != 0;
+      if (!furniture && !weak) continue;
       double g = good[End(i)] - good[First(i)];
-      if (g > 0 && g >= 0.6 * total_good) continue;
+      if (g > 0 && g >= (weak ? 0.25 : 0.6) * total_good) continue;
       ++drop_diff[First(i)];
       --drop_diff[End(i)];
     }

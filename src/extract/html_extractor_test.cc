@@ -105,6 +105,11 @@ TEST(ParseHtmlPageTest, ChoosesArticleBody) {
                     "city for thirty years and I have never seen a budget this careless with money.</p>"
                     "</div></section>"),
        {kPara1, kPara2, kPara3}},
+      {"the rest of the article behind a 'show more' wrapper",
+       Page("", std::string("<article><p>") + kPara1 + "</p><div class=\"show-more-content\"><p>" +
+                    kPara2 + "</p><p>" + kPara3 + "</p></div><div class=\"more\"><a href=\"/m\">More "
+                    "from the city desk</a></div></article>"),
+       {kPara1, kPara2, kPara3}},
       {"a short item of two brief paragraphs",
        Page("", Nav() + "<article><p>The bridge on Main Street reopened today.</p>"
                         "<p>Repairs took three weeks.</p></article>" + RelatedLinks()),
