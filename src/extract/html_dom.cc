@@ -441,7 +441,7 @@ struct HtmlDomBuilder {
     HtmlNode& node = dom.nodes_.back();
     node.tag = tag;
     node.begin = static_cast<std::uint32_t>(dom.attrs_.size());
-    std::string_view meta_key, meta_content, rel, href;
+    std::string_view meta_key, meta_content, rel, href, datetime;
     if (atts != nullptr) {
       for (int i = 0; atts[i] != nullptr; i += 2) {
         const char* an = atts[i];
@@ -473,11 +473,7 @@ struct HtmlDomBuilder {
         } else if (std::strcmp(an, "href") == 0) {
           href = value;
         } else if (std::strcmp(an, "datetime") == 0 && tag == HtmlTag::kTime) {
-          node.value_begin = static_cast<std::uint32_t>(dom.attrs_.size());
-          dom.attrs_.append(value);
-          node.value_length = static_cast<std::uint32_t>(value.size());
-          // keep the class words contiguous: restart them after the value
-          if (node.value_begin == node.begin) node.begin = static_cast<std::uint32_t>(dom.attrs_.size());
+          datetime = value;
         } else if (std::strcmp(an, "lang") == 0 && tag == HtmlTag::kHtml && dom.lang_.empty()) {
           dom.lang_ = std::string(value);
         }
@@ -485,6 +481,11 @@ struct HtmlDomBuilder {
     }
     HtmlNode& n2 = dom.nodes_[idx];
     n2.length = static_cast<std::uint32_t>(dom.attrs_.size()) - n2.begin;
+    if (!datetime.empty()) {  // stored after the words, which stay contiguous
+      n2.value_begin = static_cast<std::uint32_t>(dom.attrs_.size());
+      n2.value_length = static_cast<std::uint32_t>(datetime.size());
+      dom.attrs_.append(datetime);
+    }
     if (tag == HtmlTag::kMeta && !meta_key.empty()) {
       HtmlMeta m;
       m.key.reserve(meta_key.size());

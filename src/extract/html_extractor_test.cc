@@ -200,6 +200,14 @@ TEST(ParseHtmlPageTest, MetadataFromEachSource) {
        "<meta property=\"og:url\" content=\"https://example.org/b\">",
        "", "Budget passes", "Jane Doe", "https://example.org/b", "2019-11-23", DatePrecision::kDay,
        "meta"},
+      {"og:title minus the site it names",
+       "<meta property=\"og:title\" content=\"Budget passes after long debate \xe2\x80\x94 City Times\">"
+       "<meta property=\"og:site_name\" content=\"City Times\">",
+       "", "Budget passes after long debate", "", "", "", DatePrecision::kNone, ""},
+      {"a dash inside the title stays",
+       "<meta property=\"og:title\" content=\"Council votes - and the budget passes at last\">"
+       "<meta property=\"og:site_name\" content=\"City Times\">",
+       "", "Council votes - and the budget passes at last", "", "", "", DatePrecision::kNone, ""},
       {"sailthru date, h1 title, byline class",
        "<meta name=\"sailthru.date\" content=\"2019-11-22 14:00:00\">",
        "<h1>Budget passes</h1><div class=\"byline\">By Jane Doe</div>", "Budget passes", "Jane Doe",

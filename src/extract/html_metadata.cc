@@ -398,16 +398,36 @@ const std::string* FindMeta(const HtmlDom& dom, std::string_view key) {
   return nullptr;
 }
 
-std::string CleanTitle(std::string_view raw) {
+// A title minus a trailing " | Site" (or " - Site", " — Site", ...): the
+// tail goes when it names the site (og:site_name), or, when the site is not
+// named, when it is short (up to 4 words after " | ", 3 after a dash, and
+// the head keeps at least 4 words).
+std::string CleanTitle(std::string_view raw, std::string_view site) {
   std::string t = Collapse(raw);
-  // " | Site", " - Site", " – Site", " — Site": cut the last part when short.
+  std::string site_norm;
+  html_text::AppendNormalized(site, site_norm, false);
   static constexpr std::string_view kSeps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-                                               " :: ", " \xc2\xbb "};
+                                               " :: ", " \xc2\xbb ", " : "};
   for (std::string_view sep : kSeps) {
     std::size_t p = t.rfind(sep);
     if (p == std::string::npos || p < 10) continue;
+    std::string_view head = std::string_view(t).substr(0, p);
     std::string_view tail = std::string_view(t).substr(p + sep.size());
-    if (html_text::CountWords(tail) <= 4) {
+    const std::size_t tail_words = html_text::CountWords(tail);
+    bool cut = false;
+    if (!site_norm.empty()) {
+      std::string tail_norm;
+      html_text::AppendNormalized(tail, tail_norm, false);
+      cut = !tail_norm.empty() &&
+            (site_norm.find(tail_norm) != std::string::npos ||
+             (tail_norm.compare(0, site_norm.size(), site_norm) == 0 && tail_words <= 4));
+    }
+    if (!cut && sep == " | ") {
+      cut = tail_words <= 4;
+    } else if (!cut && site_norm.empty() && sep != " : ") {
+      cut = tail_words <= 3 && html_text::CountWords(head) >= 2;
+    }
+    if (cut) {
       t.resize(p);
       break;
     }
@@ -467,7 +487,15 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
   md.article_body = std::move(facts.article_body);
 
   // Title.
-  if (const std::string* t = FindMeta(dom, "og:title")) md.title = CleanTitle(*t);
+  std::string site;
+  for (std::string_view key : {"og:site_name", "application-name", "twitter:site"}) {
+    if (const std::string* v = FindMeta(dom, key)) {
+      site = *v;
+      if (!site.empty() && site[0] == '@') site.erase(0, 1);
+      break;
+    }
+  }
+  if (const std::string* t = FindMeta(dom, "og:title")) md.title = CleanTitle(*t, site);
   if (md.title.empty() && !facts.headline.empty()) md.title = Collapse(facts.headline);
   std::uint32_t first_h1 = kNoNode, first_byline = kNoNode, first_author = kNoNode;
   std::uint32_t first_author_class = kNoNode;
@@ -492,7 +520,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
     }
   }
   if (md.title.empty() && first_h1 != kNoNode) md.title = NodeText(dom, first_h1);
-  if (md.title.empty()) md.title = CleanTitle(dom.title());
+  if (md.title.empty()) md.title = CleanTitle(dom.title(), site);
 
   // Byline.
   if (!facts.author.empty() && !LooksLikeUrl(facts.author)) md.byline = StripBy(Collapse(facts.author));
