@@ -5,7 +5,7 @@
 // the median latency (p50_ms) beside Google Benchmark's mean.
 //
 //   build-X/bench/store_bench                       # 1M events: ~minutes to build
-//   DATELINE_STORE_BENCH_EVENTS=100000 build-X/bench/store_bench
+//   DATELINE_STORE_BENCH_EVENTS=100000 DATELINE_STORE_BENCH_PER_ARTICLE=2 build-X/bench/store_bench
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -33,19 +33,19 @@ struct Country {
   double lat, lon;
 };
 const Country kCountries[] = {
-    {"KZ", "KAZ", 48.0, 68.0},   {"KE", "KEN", 0.5, 37.9},    {"NG", "NGA", 9.1, 8.7},
-    {"PK", "PAK", 30.4, 69.3},   {"CO", "COL", 4.6, -74.3},   {"PE", "PER", -9.2, -75.0},
-    {"LK", "LKA", 7.9, 80.8},    {"BD", "BGD", 23.7, 90.4},   {"GE", "GEO", 42.3, 43.4},
-    {"SN", "SEN", 14.5, -14.5},  {"EC", "ECU", -1.8, -78.2},  {"ID", "IDN", -0.8, 113.9},
-    {"MX", "MEX", 23.6, -102.6}, {"UA", "UKR", 48.4, 31.2},   {"SY", "SYR", 34.8, 39.0},
-    {"YE", "YEM", 15.6, 48.5},   {"SD", "SDN", 12.9, 30.2},   {"ML", "MLI", 17.6, -4.0},
-    {"MM", "MMR", 21.9, 95.9},   {"IN", "IND", 20.6, 79.0},   {"BR", "BRA", -14.2, -51.9},
-    {"VE", "VEN", 6.4, -66.6},   {"IQ", "IRQ", 33.2, 43.7},   {"AF", "AFG", 33.9, 67.7},
-    {"ET", "ETH", 9.1, 40.5},    {"CD", "COD", -4.0, 21.8},   {"SO", "SOM", 5.2, 46.2},
-    {"PH", "PHL", 12.9, 121.8},  {"TH", "THA", 15.9, 100.9},  {"FR", "FRA", 46.2, 2.2},
-    {"US", "USA", 37.1, -95.7},  {"IR", "IRN", 32.4, 53.7},   {"TR", "TUR", 38.9, 35.2},
-    {"EG", "EGY", 26.8, 30.8},   {"ZA", "ZAF", -30.6, 22.9},  {"CL", "CHL", -35.7, -71.5},
-    {"BO", "BOL", -16.3, -63.6}, {"HT", "HTI", 18.9, -72.3},  {"LB", "LBN", 33.9, 35.9},
+    {"KZ", "KAZ", 48.0, 68.0},   {"KE", "KEN", 0.5, 37.9},   {"NG", "NGA", 9.1, 8.7},
+    {"PK", "PAK", 30.4, 69.3},   {"CO", "COL", 4.6, -74.3},  {"PE", "PER", -9.2, -75.0},
+    {"LK", "LKA", 7.9, 80.8},    {"BD", "BGD", 23.7, 90.4},  {"GE", "GEO", 42.3, 43.4},
+    {"SN", "SEN", 14.5, -14.5},  {"EC", "ECU", -1.8, -78.2}, {"ID", "IDN", -0.8, 113.9},
+    {"MX", "MEX", 23.6, -102.6}, {"UA", "UKR", 48.4, 31.2},  {"SY", "SYR", 34.8, 39.0},
+    {"YE", "YEM", 15.6, 48.5},   {"SD", "SDN", 12.9, 30.2},  {"ML", "MLI", 17.6, -4.0},
+    {"MM", "MMR", 21.9, 95.9},   {"IN", "IND", 20.6, 79.0},  {"BR", "BRA", -14.2, -51.9},
+    {"VE", "VEN", 6.4, -66.6},   {"IQ", "IRQ", 33.2, 43.7},  {"AF", "AFG", 33.9, 67.7},
+    {"ET", "ETH", 9.1, 40.5},    {"CD", "COD", -4.0, 21.8},  {"SO", "SOM", 5.2, 46.2},
+    {"PH", "PHL", 12.9, 121.8},  {"TH", "THA", 15.9, 100.9}, {"FR", "FRA", 46.2, 2.2},
+    {"US", "USA", 37.1, -95.7},  {"IR", "IRN", 32.4, 53.7},  {"TR", "TUR", 38.9, 35.2},
+    {"EG", "EGY", 26.8, 30.8},   {"ZA", "ZAF", -30.6, 22.9}, {"CL", "CHL", -35.7, -71.5},
+    {"BO", "BOL", -16.3, -63.6}, {"HT", "HTI", 18.9, -72.3}, {"LB", "LBN", 33.9, 35.9},
     {"TN", "TUN", 33.9, 9.5},
 };
 struct Type {
@@ -54,13 +54,16 @@ struct Type {
   const char* acled;
   const char* verb;
 };
-const Type kTypes[] = {{"PROTEST", "145", "Protests", "protested"},  {"ASSAULT", "180", "Riots", "attacked"},
-                       {"ASSAULT", "190", "Battles", "fought"},      {"COERCE", "173", "Strategic developments", "arrested"},
+const Type kTypes[] = {{"PROTEST", "145", "Protests", "protested"},
+                       {"ASSAULT", "180", "Riots", "attacked"},
+                       {"ASSAULT", "190", "Battles", "fought"},
+                       {"COERCE", "173", "Strategic developments", "arrested"},
                        {"RESTRICT", "172", "Strategic developments", "imposed a curfew on"},
                        {"MOBILIZE", "152", "Strategic developments", "deployed against"}};
 const char* kAgents[] = {"COP", "MIL", "GOV", "REB", "PRO", "CVL", "OPP", "MED"};
-const char* kWords[] = {"fuel", "bread", "election", "wages", "water", "students", "land", "taxes",
-                        "power", "border", "mine", "port", "market", "court", "strike", "rally"};
+const char* kWords[] = {"fuel",   "bread", "election", "wages",  "water", "students",
+                        "land",   "taxes", "power",    "border", "mine",  "port",
+                        "market", "court", "strike",   "rally"};
 
 int EventCount() {
   const char* env = std::getenv("DATELINE_STORE_BENCH_EVENTS");
@@ -102,16 +105,23 @@ std::string Date(int day) {  // day 0 = 2024-01-01
     day -= len;
     if (++m == 12) m = 0, ++y;
   }
-  char buf[32];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m + 1, day + 1);
   return buf;
 }
 
-// Two events an article; happenings spread over 40 countries, 6 types, 730 days.
+// DATELINE_STORE_BENCH_PER_ARTICLE events an article (default 10); happenings
+// spread over 40 countries, 6 types, 730 days.
+int EventsPerArticle() {
+  const char* env = std::getenv("DATELINE_STORE_BENCH_PER_ARTICLE");
+  return env ? std::max(1, std::atoi(env)) : 10;
+}
+
 Db& Database() {
-  static Db* db = [] {
+  static std::unique_ptr<Db> db([] {
     auto* d = new Db;
-    d->dir = std::filesystem::temp_directory_path() / ("dateline_store_bench_" + std::to_string(::getpid()));
+    d->dir = std::filesystem::temp_directory_path() /
+             ("dateline_store_bench_" + std::to_string(::getpid()));
     std::filesystem::create_directories(d->dir);
     auto opened = Store::Open((d->dir / "bench.db").string(), Options());
     if (!opened.ok()) {
@@ -130,26 +140,29 @@ Db& Database() {
       a.published.date = Date(day);
       a.published.precision = dateline::DatePrecision::kDay;
       std::vector<Event> events;
-      for (int k = 0; k < 2 && d->events < target; ++k, ++d->events) {
+      for (int k = 0; k < EventsPerArticle() && d->events < target; ++k, ++d->events) {
         const Country& c = kCountries[rng() % std::size(kCountries)];
         const Type& t = kTypes[rng() % std::size(kTypes)];
         const char* agent1 = kAgents[rng() % std::size(kAgents)];
         const char* agent2 = kAgents[rng() % std::size(kAgents)];
         Event e;
-        std::string sentence = std::string("Forces ") + t.verb + " people over " + kWords[rng() % 16] + " and " +
-                               kWords[rng() % 16] + " near the " + kWords[rng() % 16] + " on day " +
-                               std::to_string(day) + ".";
+        std::string sentence = std::string("Forces ") + t.verb + " people over " +
+                               kWords[rng() % 16] + " and " + kWords[rng() % 16] + " near the " +
+                               kWords[rng() % 16] + " on day " + std::to_string(day) + ".";
         e.evidence = {{k, sentence, static_cast<std::uint32_t>(a.text.size()),
                        static_cast<std::uint32_t>(a.text.size() + sentence.size())}};
         a.text += sentence + " ";
-        e.date = Date(day - static_cast<int>(rng() % 2) < 0 ? 0 : day - static_cast<int>(rng() % 2));
+        e.date =
+            Date(day - static_cast<int>(rng() % 2) < 0 ? 0 : day - static_cast<int>(rng() % 2));
         e.date_precision = dateline::DatePrecision::kDay;
         e.cameo = t.cameo;
         e.root = std::string(t.cameo).substr(0, 2);
         e.plover_type = t.plover;
         e.acled_event_type = t.acled;
-        e.source = {std::string("Forces ") + agent1, std::string(c.a3) + agent1, c.a3, agent1, "", 0, 0};
-        e.target = {std::string("people ") + agent2, std::string(c.a3) + agent2, c.a3, agent2, "", 0, 0};
+        e.source = {
+            std::string("Forces ") + agent1, std::string(c.a3) + agent1, c.a3, agent1, "", 0, 0};
+        e.target = {
+            std::string("people ") + agent2, std::string(c.a3) + agent2, c.a3, agent2, "", 0, 0};
         std::uniform_real_distribution<double> off(-4, 4);
         e.location.name = std::string("Place ") + std::to_string(rng() % 10000);
         e.location.country = c.a2;
@@ -171,10 +184,12 @@ Db& Database() {
         std::exit(1);
       }
       ++d->articles;
-      if (d->articles % 100000 == 0) std::fprintf(stderr, "store_bench: %d articles\n", d->articles);
+      if (d->articles % 100000 == 0)
+        std::fprintf(stderr, "store_bench: %d articles\n", d->articles);
     }
     if (auto s = d->store->Flush(); !s.ok()) std::exit(1);
-    d->insert_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    d->insert_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     auto stats = d->store->GetStats();
     std::fprintf(stderr,
                  "store_bench: %d articles, %d reported events -> %lld canonical events in %.1f s: "
@@ -182,7 +197,7 @@ Db& Database() {
                  d->articles, d->events, stats.ok() ? static_cast<long long>(stats->events) : -1LL,
                  d->insert_seconds, d->articles / d->insert_seconds, d->events / d->insert_seconds);
     return d;
-  }();
+  }());
   return *db;
 }
 
@@ -204,7 +219,8 @@ void RunQueries(benchmark::State& state, MakeQuery make) {
     EventQuery q = make(rng);
     auto t0 = std::chrono::steady_clock::now();
     auto page = db.store->Query(q);
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     if (!page.ok()) {
       state.SkipWithError(page.status().ToString().c_str());
       return;
@@ -217,7 +233,9 @@ void RunQueries(benchmark::State& state, MakeQuery make) {
   state.counters["rows"] = static_cast<double>(rows) / static_cast<double>(ms.size());
 }
 
-const Country& AnyCountry(std::mt19937_64& rng) { return kCountries[rng() % std::size(kCountries)]; }
+const Country& AnyCountry(std::mt19937_64& rng) {
+  return kCountries[rng() % std::size(kCountries)];
+}
 
 void BM_QueryCountryMonth(benchmark::State& state) {
   RunQueries(state, [](std::mt19937_64& rng) {
