@@ -44,7 +44,8 @@ void BM_ParseHtmlPage(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<int64_t>(count));
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
+  state.counters["pages/s"] =
+      benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ParseHtmlPage)->Unit(benchmark::kMicrosecond)->MinTime(3.0);
 
@@ -67,7 +68,8 @@ void BM_HtmlDomBuild(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<int64_t>(count));
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
+  state.counters["pages/s"] =
+      benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_HtmlDomBuild)->Unit(benchmark::kMicrosecond)->MinTime(2.0);
 

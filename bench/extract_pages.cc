@@ -45,8 +45,8 @@ int main(int argc, char** argv) {
     if (all) {
       std::ofstream meta(std::string(argv[2]) + "/" + page.id + ".meta");
       meta << "title: " << parsed.title << "\nbyline: " << parsed.byline << "\nurl: " << parsed.url
-           << "\nlang: " << parsed.language_hint << "\npublished: " << parsed.published.date
-           << " " << dateline::DatePrecisionName(parsed.published.precision) << " "
+           << "\nlang: " << parsed.language_hint << "\npublished: " << parsed.published.date << " "
+           << dateline::DatePrecisionName(parsed.published.precision) << " "
            << parsed.published.from << "\n\n";
       for (const auto& b : parsed.blocks) {
         meta << "[" << dateline::ParagraphKindName(b.kind) << "] " << b.text << "\n";

@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
         site.sentence = static_cast<int32_t>(s);
         Location loc = geo::PlaceEvent(*gaz.value(), places, tokens[i], site);
         const auto& sent = tokens[i].sentences[s];
-        std::string text = articles[i].text.substr(sent.start, std::min<size_t>(sent.end - sent.start, 70));
+        std::string text =
+            articles[i].text.substr(sent.start, std::min<size_t>(sent.end - sent.start, 70));
         std::cout << s << "\t" << loc.name << " (" << loc.country << ", "
                   << PlacePrecisionName(loc.precision) << ")\t" << text << "\n";
       }

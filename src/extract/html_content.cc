@@ -24,26 +24,35 @@ enum ClassFlag : std::uint32_t {
   kCaptionClass = 1u << 3,
   kBylineClass = 1u << 4,
   kDateClass = 1u << 5,
-  kInvisible = 1u << 6,  // hidden by a common CSS convention, or a hover card
-  kEmbed = 1u << 7,      // an embedded post (tweet, instagram) inside the article
+  kInvisible = 1u << 6,      // hidden by a common CSS convention, or a hover card
+  kEmbed = 1u << 7,          // an embedded post (tweet, instagram) inside the article
   kDatelineClass = 1u << 8,  // "WASHINGTON (AP) —" set apart by the page
   kWeakNegative = 1u << 9,   // "more", "meta", "header": furniture only when small
 };
 
 // Whole class words that hide an element, and stems of hover cards/tooltips.
 bool IsInvisibleWord(std::string_view t) {
-  static constexpr std::string_view kWords[] = {
-      "hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-      "screenreader-only", "is-hidden", "u-hidden", "hide", "d-none", "element-invisible",
-      "offscreen", "sr-text"};
+  static constexpr std::string_view kWords[] = {"hidden",
+                                                "sr-only",
+                                                "visually-hidden",
+                                                "visuallyhidden",
+                                                "screen-reader-text",
+                                                "screenreader-only",
+                                                "is-hidden",
+                                                "u-hidden",
+                                                "hide",
+                                                "d-none",
+                                                "element-invisible",
+                                                "offscreen",
+                                                "sr-text"};
   for (std::string_view w : kWords) {
     if (t == w) return true;
   }
   // The card itself ("tooltip", "rollover-people-block"), not its trigger
   // ("rollover-people", which wraps the visible link).
   static constexpr std::string_view kStems[] = {"rollover", "tooltip", "popover", "hovercard"};
-  static constexpr std::string_view kCardEnds[] = {"-block", "-content", "-card", "-body",
-                                                   "-box", "-panel", "-popup", "-text"};
+  static constexpr std::string_view kCardEnds[] = {"-block", "-content", "-card",  "-body",
+                                                   "-box",   "-panel",   "-popup", "-text"};
   for (std::string_view p : kStems) {
     if (t.size() < p.size() || t.compare(0, p.size(), p) != 0) continue;
     if (t.size() == p.size()) return true;
@@ -74,59 +83,138 @@ struct ClassPattern {
 
 constexpr ClassPattern kClassPatterns[] = {
     // page furniture
-    {"comment", true, kNegative}, {"footer", true, kNegative}, {"sidebar", true, kNegative},
-    {"related", true, kNegative}, {"promo", true, kNegative}, {"share", true, kNegative},
-    {"sharing", true, kNegative}, {"social", true, kNegative}, {"navbar", true, kNegative},
-    {"navigation", true, kNegative}, {"menu", true, kNegative}, {"banner", true, kNegative},
-    {"widget", true, kNegative}, {"popup", true, kNegative}, {"modal", true, kNegative},
-    {"newsletter", true, kNegative}, {"subscri", true, kNegative}, {"cookie", true, kNegative},
-    {"advert", true, kNegative}, {"sponsor", true, kNegative}, {"breadcrumb", true, kNegative},
-    {"recommend", true, kNegative}, {"trending", true, kNegative}, {"popular", true, kNegative},
-    {"outbrain", true, kNegative}, {"taboola", true, kNegative}, {"masthead", true, kNegative},
-    {"toolbar", true, kNegative}, {"disqus", true, kNegative}, {"signup", true, kNegative},
-    {"login", true, kNegative}, {"recirc", true, kNegative}, {"adslot", true, kNegative},
-    {"adunit", true, kNegative}, {"adwrap", true, kNegative}, {"adcontainer", true, kNegative},
-    {"adsbygoogle", true, kNegative}, {"adholder", true, kNegative}, {"adbox", true, kNegative},
-    {"adzone", true, kNegative}, {"pagination", true, kNegative}, {"pager", true, kNegative},
-    {"most-read", true, kNegative}, {"mostread", true, kNegative}, {"tagcloud", true, kNegative},
-    {"taglist", true, kNegative}, {"nocontent", true, kNegative}, {"rightrail", true, kNegative},
-    {"right-rail", true, kNegative}, {"rail", true, kNegative}, {"carousel", true, kNegative},
-    {"offcanvas", true, kNegative}, {"overlay", true, kNegative}, {"dropdown", true, kNegative},
-    {"skiplink", true, kNegative}, {"skip-link", true, kNegative},
-    {"ad", false, kNegative}, {"ads", false, kNegative}, {"adv", false, kNegative},
-    {"dfp", false, kNegative}, {"nav", false, kNegative}, {"tags", false, kNegative},
-    {"tag", false, kWeakNegative}, {"meta", false, kWeakNegative}, {"bio", false, kNegative},
-    {"more", false, kWeakNegative}, {"next", false, kWeakNegative}, {"prev", false, kWeakNegative},
-    {"sr", false, kNegative}, {"print", false, kWeakNegative}, {"email", false, kWeakNegative},
-    {"follow", false, kWeakNegative}, {"header", false, kWeakNegative}, {"utility", false, kWeakNegative},
-    {"tools", false, kWeakNegative}, {"footnotes", false, kWeakNegative},
-    {"contributors", false, kWeakNegative}, {"keywords", false, kWeakNegative},
-    {"topics", false, kWeakNegative}, {"authorbio", false, kNegative},
-    {"endorsement", false, kWeakNegative}, {"aside", false, kWeakNegative},
-    {"callout", false, kWeakNegative}, {"pullquote", false, kNegative},
+    {"comment", true, kNegative},
+    {"footer", true, kNegative},
+    {"sidebar", true, kNegative},
+    {"related", true, kNegative},
+    {"promo", true, kNegative},
+    {"share", true, kNegative},
+    {"sharing", true, kNegative},
+    {"social", true, kNegative},
+    {"navbar", true, kNegative},
+    {"navigation", true, kNegative},
+    {"menu", true, kNegative},
+    {"banner", true, kNegative},
+    {"widget", true, kNegative},
+    {"popup", true, kNegative},
+    {"modal", true, kNegative},
+    {"newsletter", true, kNegative},
+    {"subscri", true, kNegative},
+    {"cookie", true, kNegative},
+    {"advert", true, kNegative},
+    {"sponsor", true, kNegative},
+    {"breadcrumb", true, kNegative},
+    {"recommend", true, kNegative},
+    {"trending", true, kNegative},
+    {"popular", true, kNegative},
+    {"outbrain", true, kNegative},
+    {"taboola", true, kNegative},
+    {"masthead", true, kNegative},
+    {"toolbar", true, kNegative},
+    {"disqus", true, kNegative},
+    {"signup", true, kNegative},
+    {"login", true, kNegative},
+    {"recirc", true, kNegative},
+    {"adslot", true, kNegative},
+    {"adunit", true, kNegative},
+    {"adwrap", true, kNegative},
+    {"adcontainer", true, kNegative},
+    {"adsbygoogle", true, kNegative},
+    {"adholder", true, kNegative},
+    {"adbox", true, kNegative},
+    {"adzone", true, kNegative},
+    {"pagination", true, kNegative},
+    {"pager", true, kNegative},
+    {"most-read", true, kNegative},
+    {"mostread", true, kNegative},
+    {"tagcloud", true, kNegative},
+    {"taglist", true, kNegative},
+    {"nocontent", true, kNegative},
+    {"rightrail", true, kNegative},
+    {"right-rail", true, kNegative},
+    {"rail", true, kNegative},
+    {"carousel", true, kNegative},
+    {"offcanvas", true, kNegative},
+    {"overlay", true, kNegative},
+    {"dropdown", true, kNegative},
+    {"skiplink", true, kNegative},
+    {"skip-link", true, kNegative},
+    {"ad", false, kNegative},
+    {"ads", false, kNegative},
+    {"adv", false, kNegative},
+    {"dfp", false, kNegative},
+    {"nav", false, kNegative},
+    {"tags", false, kNegative},
+    {"tag", false, kWeakNegative},
+    {"meta", false, kWeakNegative},
+    {"bio", false, kNegative},
+    {"more", false, kWeakNegative},
+    {"next", false, kWeakNegative},
+    {"prev", false, kWeakNegative},
+    {"sr", false, kNegative},
+    {"print", false, kWeakNegative},
+    {"email", false, kWeakNegative},
+    {"follow", false, kWeakNegative},
+    {"header", false, kWeakNegative},
+    {"utility", false, kWeakNegative},
+    {"tools", false, kWeakNegative},
+    {"footnotes", false, kWeakNegative},
+    {"contributors", false, kWeakNegative},
+    {"keywords", false, kWeakNegative},
+    {"topics", false, kWeakNegative},
+    {"authorbio", false, kNegative},
+    {"endorsement", false, kWeakNegative},
+    {"aside", false, kWeakNegative},
+    {"callout", false, kWeakNegative},
+    {"pullquote", false, kNegative},
     {"correction", false, kWeakNegative},
     // article signals
-    {"article", true, kPositive}, {"story", true, kPositive}, {"content", true, kPositive},
-    {"entry", true, kPositive}, {"post", true, kPositive}, {"body", true, kPositive},
-    {"main", true, kPositive}, {"text", true, kPositive}, {"blog", true, kPositive},
-    {"articlebody", false, kStrongPositive}, {"article-body", false, kStrongPositive},
-    {"storybody", false, kStrongPositive}, {"story-body", false, kStrongPositive},
-    {"entry-content", false, kStrongPositive}, {"post-content", false, kStrongPositive},
-    {"post-body", false, kStrongPositive}, {"articletext", false, kStrongPositive},
-    {"article-text", false, kStrongPositive}, {"story-text", false, kStrongPositive},
-    {"storytext", false, kStrongPositive}, {"article-content", false, kStrongPositive},
-    {"articlecontent", false, kStrongPositive}, {"body-text", false, kStrongPositive},
-    {"bodytext", false, kStrongPositive}, {"main-content", false, kStrongPositive},
+    {"article", true, kPositive},
+    {"story", true, kPositive},
+    {"content", true, kPositive},
+    {"entry", true, kPositive},
+    {"post", true, kPositive},
+    {"body", true, kPositive},
+    {"main", true, kPositive},
+    {"text", true, kPositive},
+    {"blog", true, kPositive},
+    {"articlebody", false, kStrongPositive},
+    {"article-body", false, kStrongPositive},
+    {"storybody", false, kStrongPositive},
+    {"story-body", false, kStrongPositive},
+    {"entry-content", false, kStrongPositive},
+    {"post-content", false, kStrongPositive},
+    {"post-body", false, kStrongPositive},
+    {"articletext", false, kStrongPositive},
+    {"article-text", false, kStrongPositive},
+    {"story-text", false, kStrongPositive},
+    {"storytext", false, kStrongPositive},
+    {"article-content", false, kStrongPositive},
+    {"articlecontent", false, kStrongPositive},
+    {"body-text", false, kStrongPositive},
+    {"bodytext", false, kStrongPositive},
+    {"main-content", false, kStrongPositive},
     // captions, bylines, dates
-    {"credit", true, kCaptionClass}, {"author", true, kBylineClass}, {"by", false, kBylineClass},
-    {"date", false, kDateClass}, {"time", false, kDateClass}, {"timestamp", false, kDateClass},
-    {"published", false, kDateClass}, {"pubdate", false, kDateClass},
-    {"updated", false, kDateClass}, {"publishdate", false, kDateClass},
-    {"publish-date", false, kDateClass}, {"published-date", false, kDateClass},
-    {"publish_date", false, kDateClass}, {"datetime", true, kDateClass},
-    {"posted", false, kDateClass}, {"postdate", false, kDateClass},
-    {"entry-date", false, kDateClass}, {"dateline", false, kDatelineClass},
-    {"article-dateline", false, kDatelineClass}, {"story-dateline", false, kDatelineClass},
+    {"credit", true, kCaptionClass},
+    {"author", true, kBylineClass},
+    {"by", false, kBylineClass},
+    {"date", false, kDateClass},
+    {"time", false, kDateClass},
+    {"timestamp", false, kDateClass},
+    {"published", false, kDateClass},
+    {"pubdate", false, kDateClass},
+    {"updated", false, kDateClass},
+    {"publishdate", false, kDateClass},
+    {"publish-date", false, kDateClass},
+    {"published-date", false, kDateClass},
+    {"publish_date", false, kDateClass},
+    {"datetime", true, kDateClass},
+    {"posted", false, kDateClass},
+    {"postdate", false, kDateClass},
+    {"entry-date", false, kDateClass},
+    {"dateline", false, kDatelineClass},
+    {"article-dateline", false, kDatelineClass},
+    {"story-dateline", false, kDatelineClass},
 };
 
 // kClassPatterns indexed by first byte, built once (thread-safe static init).
@@ -195,18 +283,49 @@ std::uint32_t ClassFlags(std::string_view words) {
 
 bool IsBlockTag(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kHtml: case HtmlTag::kBody: case HtmlTag::kP: case HtmlTag::kDiv:
-    case HtmlTag::kH1: case HtmlTag::kH2: case HtmlTag::kH3: case HtmlTag::kH4:
-    case HtmlTag::kH5: case HtmlTag::kH6: case HtmlTag::kUl: case HtmlTag::kOl:
-    case HtmlTag::kLi: case HtmlTag::kDl: case HtmlTag::kDt: case HtmlTag::kDd:
-    case HtmlTag::kBlockquote: case HtmlTag::kPre: case HtmlTag::kArticle:
-    case HtmlTag::kMain: case HtmlTag::kSection: case HtmlTag::kNav: case HtmlTag::kHeader:
-    case HtmlTag::kFooter: case HtmlTag::kAside: case HtmlTag::kForm: case HtmlTag::kFieldset:
-    case HtmlTag::kFigure: case HtmlTag::kFigcaption: case HtmlTag::kTable:
-    case HtmlTag::kThead: case HtmlTag::kTbody: case HtmlTag::kTfoot: case HtmlTag::kTr:
-    case HtmlTag::kTd: case HtmlTag::kTh: case HtmlTag::kCaption: case HtmlTag::kHr:
-    case HtmlTag::kAddress: case HtmlTag::kCenter: case HtmlTag::kDetails:
-    case HtmlTag::kSummary: case HtmlTag::kMenu:
+    case HtmlTag::kHtml:
+    case HtmlTag::kBody:
+    case HtmlTag::kP:
+    case HtmlTag::kDiv:
+    case HtmlTag::kH1:
+    case HtmlTag::kH2:
+    case HtmlTag::kH3:
+    case HtmlTag::kH4:
+    case HtmlTag::kH5:
+    case HtmlTag::kH6:
+    case HtmlTag::kUl:
+    case HtmlTag::kOl:
+    case HtmlTag::kLi:
+    case HtmlTag::kDl:
+    case HtmlTag::kDt:
+    case HtmlTag::kDd:
+    case HtmlTag::kBlockquote:
+    case HtmlTag::kPre:
+    case HtmlTag::kArticle:
+    case HtmlTag::kMain:
+    case HtmlTag::kSection:
+    case HtmlTag::kNav:
+    case HtmlTag::kHeader:
+    case HtmlTag::kFooter:
+    case HtmlTag::kAside:
+    case HtmlTag::kForm:
+    case HtmlTag::kFieldset:
+    case HtmlTag::kFigure:
+    case HtmlTag::kFigcaption:
+    case HtmlTag::kTable:
+    case HtmlTag::kThead:
+    case HtmlTag::kTbody:
+    case HtmlTag::kTfoot:
+    case HtmlTag::kTr:
+    case HtmlTag::kTd:
+    case HtmlTag::kTh:
+    case HtmlTag::kCaption:
+    case HtmlTag::kHr:
+    case HtmlTag::kAddress:
+    case HtmlTag::kCenter:
+    case HtmlTag::kDetails:
+    case HtmlTag::kSummary:
+    case HtmlTag::kMenu:
       return true;
     default:
       return false;
@@ -215,13 +334,28 @@ bool IsBlockTag(HtmlTag t) {
 
 bool IsSkippedTag(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kHead: case HtmlTag::kTitle: case HtmlTag::kMeta: case HtmlTag::kLink:
-    case HtmlTag::kScript: case HtmlTag::kStyle: case HtmlTag::kNoscript:
-    case HtmlTag::kTemplate: case HtmlTag::kSvg: case HtmlTag::kIframe:
-    case HtmlTag::kObject: case HtmlTag::kButton: case HtmlTag::kInput:
-    case HtmlTag::kSelect: case HtmlTag::kTextarea: case HtmlTag::kOption:
-    case HtmlTag::kVideo: case HtmlTag::kAudio: case HtmlTag::kCanvas: case HtmlTag::kMap:
-    case HtmlTag::kDialog: case HtmlTag::kLabel:
+    case HtmlTag::kHead:
+    case HtmlTag::kTitle:
+    case HtmlTag::kMeta:
+    case HtmlTag::kLink:
+    case HtmlTag::kScript:
+    case HtmlTag::kStyle:
+    case HtmlTag::kNoscript:
+    case HtmlTag::kTemplate:
+    case HtmlTag::kSvg:
+    case HtmlTag::kIframe:
+    case HtmlTag::kObject:
+    case HtmlTag::kButton:
+    case HtmlTag::kInput:
+    case HtmlTag::kSelect:
+    case HtmlTag::kTextarea:
+    case HtmlTag::kOption:
+    case HtmlTag::kVideo:
+    case HtmlTag::kAudio:
+    case HtmlTag::kCanvas:
+    case HtmlTag::kMap:
+    case HtmlTag::kDialog:
+    case HtmlTag::kLabel:
       return true;
     default:
       return false;
@@ -235,13 +369,20 @@ bool IsFurnitureTag(HtmlTag t) {
 
 int HeadingLevel(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kH1: return 1;
-    case HtmlTag::kH2: return 2;
-    case HtmlTag::kH3: return 3;
-    case HtmlTag::kH4: return 4;
-    case HtmlTag::kH5: return 5;
-    case HtmlTag::kH6: return 6;
-    default: return 0;
+    case HtmlTag::kH1:
+      return 1;
+    case HtmlTag::kH2:
+      return 2;
+    case HtmlTag::kH3:
+      return 3;
+    case HtmlTag::kH4:
+      return 4;
+    case HtmlTag::kH5:
+      return 5;
+    case HtmlTag::kH6:
+      return 6;
+    default:
+      return 0;
   }
 }
 
@@ -455,41 +596,159 @@ std::string_view StripPunct(std::string_view s) {
 }  // namespace
 
 bool IsBoilerplateLine(std::string_view text) {
-  static constexpr std::string_view kWhole[] = {
-      "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
-      "read more", "read next", "see more", "show more", "load more", "continue reading",
-      "share", "share this", "share this article", "share this story", "share on facebook",
-      "share on twitter", "tweet", "email", "print", "comments", "comment", "related",
-      "related articles", "related stories", "related content", "more stories",
-      "recommended", "recommended for you", "trending", "sign up", "subscribe", "log in",
-      "login", "skip to content", "skip to main content", "close", "menu", "search", "top",
-      "back to top", "follow us", "story continues below advertisement",
-      "article continues below advertisement", "article continues below",
-      "story continues below", "scroll to continue with content", "ad", "more",
-      "view comments", "leave a comment", "leave a reply", "post a comment",
-      "what's next", "up next", "next", "previous", "you may also like",
-      "you might also like", "most popular", "most read", "also read", "more from",
-      "related coverage", "related links", "share this post", "facebook", "twitter",
-      "whatsapp", "linkedin", "pinterest", "reddit", "copy link", "link copied",
-      "share via email", "caption", "hide caption", "toggle caption", "enlarge this image",
-      "image", "photo", "video", "play video", "watch", "listen", "click to expand",
-      "editor's picks", "latest news", "top stories", "popular", "tags", "topics",
-      "filed under", "newsletter", "get the newsletter", "sign up for our newsletter",
-      "we want to hear from you", "report an error", "corrections", "all rights reserved"};
-  static constexpr std::string_view kPrefixes[] = {
-      "read more", "related:", "related coverage", "see also:", "sign up for",
-      "sign up to", "subscribe to", "click here", "follow us", "follow me", "copyright",
-      "\xc2\xa9", "(c) ", "all rights reserved", "we use cookies", "by clicking",
-      "by signing up", "by submitting", "get the latest", "download our app",
-      "download the app", "this website uses cookies", "you must be logged in",
-      "sorry, your browser", "your browser does not support", "have a news tip",
-      "have a tip", "more:", "read also", "also read", "recommended:", "related reading",
-      "this content is imported", "this material may not be published",
-      "thank you for subscribing", "thanks for signing up", "want more", "don't miss",
-      "trending:", "watch:", "listen:", "more from", "to continue reading",
-      "already a subscriber", "already have an account", "privacy policy",
-      "terms of use", "terms of service", "advertisement", "like this story",
-      "share this story", "share this article", "join the conversation"};
+  static constexpr std::string_view kWhole[] = {"advertisement",
+                                                "advertisements",
+                                                "advertising",
+                                                "sponsored",
+                                                "sponsored content",
+                                                "read more",
+                                                "read next",
+                                                "see more",
+                                                "show more",
+                                                "load more",
+                                                "continue reading",
+                                                "share",
+                                                "share this",
+                                                "share this article",
+                                                "share this story",
+                                                "share on facebook",
+                                                "share on twitter",
+                                                "tweet",
+                                                "email",
+                                                "print",
+                                                "comments",
+                                                "comment",
+                                                "related",
+                                                "related articles",
+                                                "related stories",
+                                                "related content",
+                                                "more stories",
+                                                "recommended",
+                                                "recommended for you",
+                                                "trending",
+                                                "sign up",
+                                                "subscribe",
+                                                "log in",
+                                                "login",
+                                                "skip to content",
+                                                "skip to main content",
+                                                "close",
+                                                "menu",
+                                                "search",
+                                                "top",
+                                                "back to top",
+                                                "follow us",
+                                                "story continues below advertisement",
+                                                "article continues below advertisement",
+                                                "article continues below",
+                                                "story continues below",
+                                                "scroll to continue with content",
+                                                "ad",
+                                                "more",
+                                                "view comments",
+                                                "leave a comment",
+                                                "leave a reply",
+                                                "post a comment",
+                                                "what's next",
+                                                "up next",
+                                                "next",
+                                                "previous",
+                                                "you may also like",
+                                                "you might also like",
+                                                "most popular",
+                                                "most read",
+                                                "also read",
+                                                "more from",
+                                                "related coverage",
+                                                "related links",
+                                                "share this post",
+                                                "facebook",
+                                                "twitter",
+                                                "whatsapp",
+                                                "linkedin",
+                                                "pinterest",
+                                                "reddit",
+                                                "copy link",
+                                                "link copied",
+                                                "share via email",
+                                                "caption",
+                                                "hide caption",
+                                                "toggle caption",
+                                                "enlarge this image",
+                                                "image",
+                                                "photo",
+                                                "video",
+                                                "play video",
+                                                "watch",
+                                                "listen",
+                                                "click to expand",
+                                                "editor's picks",
+                                                "latest news",
+                                                "top stories",
+                                                "popular",
+                                                "tags",
+                                                "topics",
+                                                "filed under",
+                                                "newsletter",
+                                                "get the newsletter",
+                                                "sign up for our newsletter",
+                                                "we want to hear from you",
+                                                "report an error",
+                                                "corrections",
+                                                "all rights reserved"};
+  static constexpr std::string_view kPrefixes[] = {"read more",
+                                                   "related:",
+                                                   "related coverage",
+                                                   "see also:",
+                                                   "sign up for",
+                                                   "sign up to",
+                                                   "subscribe to",
+                                                   "click here",
+                                                   "follow us",
+                                                   "follow me",
+                                                   "copyright",
+                                                   "\xc2\xa9",
+                                                   "(c) ",
+                                                   "all rights reserved",
+                                                   "we use cookies",
+                                                   "by clicking",
+                                                   "by signing up",
+                                                   "by submitting",
+                                                   "get the latest",
+                                                   "download our app",
+                                                   "download the app",
+                                                   "this website uses cookies",
+                                                   "you must be logged in",
+                                                   "sorry, your browser",
+                                                   "your browser does not support",
+                                                   "have a news tip",
+                                                   "have a tip",
+                                                   "more:",
+                                                   "read also",
+                                                   "also read",
+                                                   "recommended:",
+                                                   "related reading",
+                                                   "this content is imported",
+                                                   "this material may not be published",
+                                                   "thank you for subscribing",
+                                                   "thanks for signing up",
+                                                   "want more",
+                                                   "don't miss",
+                                                   "trending:",
+                                                   "watch:",
+                                                   "listen:",
+                                                   "more from",
+                                                   "to continue reading",
+                                                   "already a subscriber",
+                                                   "already have an account",
+                                                   "privacy policy",
+                                                   "terms of use",
+                                                   "terms of service",
+                                                   "advertisement",
+                                                   "like this story",
+                                                   "share this story",
+                                                   "share this article",
+                                                   "join the conversation"};
   std::string_view s = StripPunct(html_text::Trim(text));
   if (s.empty()) return true;
   if (s.size() > 220) return false;
@@ -502,7 +761,8 @@ bool IsBoilerplateLine(std::string_view text) {
   // "Follow ... coverage at https://..." / "Follow us on ..."
   if (html_text::StartsWithNoCase(s, "follow ") &&
       (s.find("coverage") != std::string_view::npos || s.find("http") != std::string_view::npos ||
-       s.find("Twitter") != std::string_view::npos || s.find("Facebook") != std::string_view::npos)) {
+       s.find("Twitter") != std::string_view::npos ||
+       s.find("Facebook") != std::string_view::npos)) {
     return true;
   }
   // Phrases indexed by their first byte, built once.
@@ -546,10 +806,11 @@ bool IsCreditLine(std::string_view s, std::uint32_t words) {
   s = html_text::Trim(s);
   if (words <= 15) {
     static constexpr std::string_view kMarks[] = {
-        "Getty Images", "AP Photo", "Photo by ", "Photo: ", "Photograph: ", "Photographer: ",
-        "Image Source:", "Image credit", "Image: ", "Credit: ", "REUTERS/", "/ Reuters",
-        "/Reuters", "Photo credit", "(Photo", "(Image", "Picture: ", "Pictured: ", "Shutterstock",
-        "via AP", "AFP via", "/AFP", "/ AFP", "EPA-EFE", "Courtesy of "};
+        "Getty Images",   "AP Photo",      "Photo by ",    "Photo: ",      "Photograph: ",
+        "Photographer: ", "Image Source:", "Image credit", "Image: ",      "Credit: ",
+        "REUTERS/",       "/ Reuters",     "/Reuters",     "Photo credit", "(Photo",
+        "(Image",         "Picture: ",     "Pictured: ",   "Shutterstock", "via AP",
+        "AFP via",        "/AFP",          "/ AFP",        "EPA-EFE",      "Courtesy of "};
     for (std::string_view m : kMarks) {
       if (s.find(m) != std::string_view::npos) return true;
     }
@@ -634,8 +895,10 @@ double TagWeight(const HtmlNode& n, std::uint32_t f) {
   double w = 1.0;
   if (n.tag == HtmlTag::kArticle) w *= 1.15;
   if (n.tag == HtmlTag::kMain) w *= 1.05;
-  if (f & kStrongPositive) w *= 1.3;
-  else if (f & kPositive) w *= 1.05;
+  if (f & kStrongPositive)
+    w *= 1.3;
+  else if (f & kPositive)
+    w *= 1.05;
   if (f & kNegative) w *= 0.7;
   return w;
 }
@@ -907,10 +1170,12 @@ class ContentChooser {
 
   void Trace(std::uint32_t best) const {
     std::string& t = *hints_.trace;
-    t += "container: " + (best == kNoNode ? std::string("none") : std::to_string(best) + " " +
-                          std::string(dom_.Words(nodes()[best])));
+    t += "container: " +
+         (best == kNoNode ? std::string("none")
+                          : std::to_string(best) + " " + std::string(dom_.Words(nodes()[best])));
     t += judge_ == Judge::kHint ? " (articleBody hint)" : "";
-    t += " hint=" + std::to_string(hint_norm_.size()) + " matched=" + std::to_string(matched_total_) + "\n";
+    t += " hint=" + std::to_string(hint_norm_.size()) +
+         " matched=" + std::to_string(matched_total_) + "\n";
     for (std::size_t k = 0; k < blocks_.size(); ++k) {
       const RawBlock& b = blocks_[k];
       t += keep_[k] ? "+ " : "- ";
@@ -918,8 +1183,8 @@ class ContentChooser {
       t += b.caption ? "C" : ".";
       t += b.boilerplate ? "B" : ".";
       t += b.matched ? "M" : ".";
-      t += " k" + std::to_string(static_cast<int>(b.kind)) + " o" + std::to_string(b.owner) +
-           " c" + std::to_string(b.chars) + " l" + std::to_string(b.link_chars) + " g" +
+      t += " k" + std::to_string(static_cast<int>(b.kind)) + " o" + std::to_string(b.owner) + " c" +
+           std::to_string(b.chars) + " l" + std::to_string(b.link_chars) + " g" +
            std::to_string(static_cast<int>(Good(b, judge_))) + " | ";
       t += b.text.substr(0, 150);
       t += "\n";

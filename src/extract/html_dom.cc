@@ -88,10 +88,10 @@ std::size_t FindTagEnd(std::string_view s, std::size_t from, std::size_t* attrib
 // they do not count towards nesting depth.
 bool IsVoidOrOptional(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-      "param", "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "tr",
-      "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
-      "html", "head", "body", "rb", "rt", "rp"};
+      "area",     "base",  "br",     "col",   "embed",  "hr",       "img",   "input", "link",
+      "meta",     "param", "source", "track", "wbr",    "keygen",   "p",     "li",    "dt",
+      "dd",       "tr",    "td",     "th",    "option", "optgroup", "thead", "tbody", "tfoot",
+      "colgroup", "html",  "head",   "body",  "rb",     "rt",       "rp"};
   for (std::string_view k : kNames) {
     if (EqualsLower(name, k)) return true;
   }
@@ -251,10 +251,11 @@ std::string PrefilterHtml(std::string_view in, std::size_t max_depth) {
     bool raw_text = EqualsLower(name, "script") || EqualsLower(name, "style") ||
                     EqualsLower(name, "svg") || EqualsLower(name, "template");
     if (raw_text) {
-      std::size_t close = FindCloseTag(in, tag_end, EqualsLower(name, "script")  ? "script"
-                                                    : EqualsLower(name, "style") ? "style"
-                                                    : EqualsLower(name, "svg")   ? "svg"
-                                                                                 : "template");
+      std::size_t close = FindCloseTag(in, tag_end,
+                                       EqualsLower(name, "script")  ? "script"
+                                       : EqualsLower(name, "style") ? "style"
+                                       : EqualsLower(name, "svg")   ? "svg"
+                                                                    : "template");
       if (close == std::string_view::npos) close = n;
       bool keep_body = EqualsLower(name, "script") && ContainsLower(tag, "ld+json");
       if (dropped == 0) {
@@ -604,8 +605,8 @@ HtmlDom HtmlDom::Build(std::string_view html, const HtmlDomOptions& options) {
   sax.warning = OnNothing;
   sax.error = OnNothing;
   sax.fatalError = OnNothing;
-  htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, nullptr,
-                                                    XML_CHAR_ENCODING_UTF8);
+  htmlParserCtxtPtr ctxt =
+      htmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8);
   if (ctxt == nullptr) return std::move(b.dom);
   ctxt->_private = &b;
   htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

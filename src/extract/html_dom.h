@@ -32,22 +32,84 @@ namespace dateline::extract {
 enum class HtmlTag : std::uint8_t {
   kText,  // a text node
   kOther,
-  kHtml, kHead, kBody, kTitle, kMeta, kLink, kScript, kStyle, kNoscript,
-  kTemplate, kSvg, kIframe, kObject, kButton, kInput, kSelect, kTextarea,
-  kLabel, kOption, kVideo, kAudio, kCanvas, kMap, kDialog,
-  kP, kDiv, kSpan, kA, kH1, kH2, kH3, kH4, kH5, kH6, kUl, kOl, kLi, kDl,
-  kDt, kDd, kBlockquote, kPre, kArticle, kMain, kSection, kNav, kHeader,
-  kFooter, kAside, kForm, kFieldset, kFigure, kFigcaption, kTable, kThead,
-  kTbody, kTfoot, kTr, kTd, kTh, kCaption, kBr, kHr, kImg, kTime, kAddress,
-  kCenter, kDetails, kSummary, kMenu,
+  kHtml,
+  kHead,
+  kBody,
+  kTitle,
+  kMeta,
+  kLink,
+  kScript,
+  kStyle,
+  kNoscript,
+  kTemplate,
+  kSvg,
+  kIframe,
+  kObject,
+  kButton,
+  kInput,
+  kSelect,
+  kTextarea,
+  kLabel,
+  kOption,
+  kVideo,
+  kAudio,
+  kCanvas,
+  kMap,
+  kDialog,
+  kP,
+  kDiv,
+  kSpan,
+  kA,
+  kH1,
+  kH2,
+  kH3,
+  kH4,
+  kH5,
+  kH6,
+  kUl,
+  kOl,
+  kLi,
+  kDl,
+  kDt,
+  kDd,
+  kBlockquote,
+  kPre,
+  kArticle,
+  kMain,
+  kSection,
+  kNav,
+  kHeader,
+  kFooter,
+  kAside,
+  kForm,
+  kFieldset,
+  kFigure,
+  kFigcaption,
+  kTable,
+  kThead,
+  kTbody,
+  kTfoot,
+  kTr,
+  kTd,
+  kTh,
+  kCaption,
+  kBr,
+  kHr,
+  kImg,
+  kTime,
+  kAddress,
+  kCenter,
+  kDetails,
+  kSummary,
+  kMenu,
 };
 
 inline constexpr std::uint32_t kNoNode = 0xffffffffu;
 
 struct HtmlNode {
   HtmlTag tag = HtmlTag::kOther;
-  bool hidden = false;          // hidden attribute, aria-hidden, display:none
-  bool rel_author = false;      // rel="author" or itemprop="author"
+  bool hidden = false;      // hidden attribute, aria-hidden, display:none
+  bool rel_author = false;  // rel="author" or itemprop="author"
   std::uint32_t parent = kNoNode;
   std::uint32_t first_child = kNoNode;
   std::uint32_t last_child = kNoNode;
@@ -62,12 +124,12 @@ struct HtmlNode {
 };
 
 struct HtmlMeta {
-  std::string key;    // lower-cased name= / property= / itemprop= / http-equiv=
+  std::string key;  // lower-cased name= / property= / itemprop= / http-equiv=
   std::string content;
 };
 
 struct HtmlDomOptions {
-  std::size_t max_depth = 256;         // deeper tags are flattened (see above)
+  std::size_t max_depth = 256;             // deeper tags are flattened (see above)
   std::size_t max_attribute_bytes = 4096;  // longer class/id/content values are cut
 };
 

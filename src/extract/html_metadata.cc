@@ -1,8 +1,7 @@
 #include "extract/html_metadata.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "extract/html_text.h"
@@ -232,8 +231,8 @@ std::string NodeText(const HtmlDom& dom, std::uint32_t root, std::size_t max_byt
 // Cut at the first such mark.
 std::string_view CutBylineTail(std::string_view v) {
   static constexpr std::string_view kMarks[] = {
-      " |", " \xe2\x80\xa2", " @", " Published", " Updated", " Posted", " Last updated",
-      " Print", " Share", " Follow", " \xe2\x80\x94", " - ", "\n"};
+      " |",     " \xe2\x80\xa2", " @",      " Published",    " Updated", " Posted", " Last updated",
+      " Print", " Share",        " Follow", " \xe2\x80\x94", " - ",      "\n"};
   std::size_t cut = v.size();
   for (std::string_view m : kMarks) {
     std::size_t p = v.find(m);
@@ -254,7 +253,7 @@ std::string_view CutBylineTail(std::string_view v) {
     while (j < cut && v[j] != ' ') ++j;
     if (j > i) {
       std::string_view w = v.substr(i, j - i);
-      static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+      static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
       bool day = false;
       for (std::string_view d : kDays) day |= StartsWithNoCase(w, d);
@@ -275,10 +274,14 @@ std::string_view CutBylineTail(std::string_view v) {
 
 std::string StripBy(std::string s) {
   std::string_view v = html_text::Trim(s);
-  if (StartsWithNoCase(v, "by:")) v.remove_prefix(3);
-  else if (StartsWithNoCase(v, "by ")) v.remove_prefix(3);
-  else if (StartsWithNoCase(v, "written by ")) v.remove_prefix(11);
-  else if (StartsWithNoCase(v, "posted by ")) v.remove_prefix(10);
+  if (StartsWithNoCase(v, "by:"))
+    v.remove_prefix(3);
+  else if (StartsWithNoCase(v, "by "))
+    v.remove_prefix(3);
+  else if (StartsWithNoCase(v, "written by "))
+    v.remove_prefix(11);
+  else if (StartsWithNoCase(v, "posted by "))
+    v.remove_prefix(10);
   v = CutBylineTail(html_text::Trim(v));
   return std::string(v);
 }
@@ -295,11 +298,14 @@ std::size_t JsonDepth(std::string_view s, std::size_t limit) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '{' || c == '[') {
       if (++depth > max_depth) max_depth = depth;
       if (max_depth > limit) return max_depth;
@@ -312,9 +318,8 @@ std::size_t JsonDepth(std::string_view s, std::size_t limit) {
 
 bool IsArticleType(const nlohmann::json& t) {
   auto one = [](const std::string& s) {
-    return s.find("Article") != std::string::npos || s == "BlogPosting" ||
-           s == "Report" || s == "LiveBlogPosting" || s == "SocialMediaPosting" ||
-           s == "Posting";
+    return s.find("Article") != std::string::npos || s == "BlogPosting" || s == "Report" ||
+           s == "LiveBlogPosting" || s == "SocialMediaPosting" || s == "Posting";
   };
   if (t.is_string()) return one(t.get_ref<const std::string&>());
   if (t.is_array()) {
@@ -406,8 +411,8 @@ std::string CleanTitle(std::string_view raw, std::string_view site) {
   std::string t = Collapse(raw);
   std::string site_norm;
   html_text::AppendNormalized(site, site_norm, false);
-  static constexpr std::string_view kSeps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-                                               " :: ", " \xc2\xbb ", " : "};
+  static constexpr std::string_view kSeps[] = {
+      " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb ", " : "};
   for (std::string_view sep : kSeps) {
     std::size_t p = t.rfind(sep);
     if (p == std::string::npos || p < 10) continue;
@@ -523,10 +528,11 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
   if (md.title.empty()) md.title = CleanTitle(dom.title(), site);
 
   // Byline.
-  if (!facts.author.empty() && !LooksLikeUrl(facts.author)) md.byline = StripBy(Collapse(facts.author));
+  if (!facts.author.empty() && !LooksLikeUrl(facts.author))
+    md.byline = StripBy(Collapse(facts.author));
   if (md.byline.empty()) {
-    for (std::string_view key : {"author", "article:author", "byl", "sailthru.author",
-                                 "parsely-author", "dc.creator"}) {
+    for (std::string_view key :
+         {"author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator"}) {
       const std::string* a = FindMeta(dom, key);
       if (a != nullptr && !LooksLikeUrl(*a)) {
         md.byline = StripBy(Collapse(*a));
@@ -534,8 +540,10 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
       }
     }
   }
-  if (md.byline.empty() && first_author != kNoNode) md.byline = StripBy(NodeText(dom, first_author, 200));
-  if (md.byline.empty() && first_byline != kNoNode) md.byline = StripBy(NodeText(dom, first_byline, 200));
+  if (md.byline.empty() && first_author != kNoNode)
+    md.byline = StripBy(NodeText(dom, first_author, 200));
+  if (md.byline.empty() && first_byline != kNoNode)
+    md.byline = StripBy(NodeText(dom, first_byline, 200));
   if (md.byline.empty() && first_author_class != kNoNode) {
     md.byline = StripBy(NodeText(dom, first_author_class, 200));
   }
@@ -559,15 +567,37 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
     if (md.published.known()) md.published.from = "jsonld";
   }
   if (!md.published.known()) {
-    static constexpr std::string_view kDateKeys[] = {
-        "article:published_time", "og:article:published_time", "article:published",
-        "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
-        "published_time", "published-date", "date", "dc.date", "dc.date.issued",
-        "dc.date.created", "dcterms.date", "dcterms.created", "dcterms.issued",
-        "sailthru.date", "parsely-pub-date", "article.published", "og:published_time",
-        "citation_publication_date", "citation_date", "datecreated", "displaydate",
-        "article_date_original", "original-publish-date", "cxenseparse:recs:publishtime",
-        "publication_date", "release_date", "dc.date.published"};
+    static constexpr std::string_view kDateKeys[] = {"article:published_time",
+                                                     "og:article:published_time",
+                                                     "article:published",
+                                                     "datepublished",
+                                                     "pubdate",
+                                                     "publishdate",
+                                                     "publish-date",
+                                                     "publish_date",
+                                                     "published_time",
+                                                     "published-date",
+                                                     "date",
+                                                     "dc.date",
+                                                     "dc.date.issued",
+                                                     "dc.date.created",
+                                                     "dcterms.date",
+                                                     "dcterms.created",
+                                                     "dcterms.issued",
+                                                     "sailthru.date",
+                                                     "parsely-pub-date",
+                                                     "article.published",
+                                                     "og:published_time",
+                                                     "citation_publication_date",
+                                                     "citation_date",
+                                                     "datecreated",
+                                                     "displaydate",
+                                                     "article_date_original",
+                                                     "original-publish-date",
+                                                     "cxenseparse:recs:publishtime",
+                                                     "publication_date",
+                                                     "release_date",
+                                                     "dc.date.published"};
     for (std::string_view key : kDateKeys) {
       const std::string* v = FindMeta(dom, key);
       if (v == nullptr) continue;
