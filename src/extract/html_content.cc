@@ -1134,6 +1134,11 @@ class ContentChooser {
           !html_text::StartsWithNoCase(b.text, "\xe2\x80\x94")) {
         drop = ParseDateText(b.text).known();
       }
+      // A meta line that starts with a date: "05/10/2018 - Posted by: ... - Tags: ..."
+      if (!drop && b.words <= 20 && !b.text.empty() && b.text[0] >= '0' && b.text[0] <= '9' &&
+          b.text.back() != '.' && b.text.find(" - ") != std::string::npos) {
+        drop = ParseDateText(std::string_view(b.text).substr(0, 40)).known();
+      }
       if (!drop && !title_norm.empty() && b.words <= 40) {
         drop = Normalized(b.text, false) == title_norm;
       }

@@ -123,6 +123,12 @@ TEST(ParseHtmlPageTest, ChoosesArticleBody) {
                     "</p></div><div class=\"more\"><a href=\"/m\">More "
                     "from the city desk</a></div></article>"),
        {kPara1, kPara2, kPara3}},
+      {"date and category lines are not body",
+       Page("",
+            std::string("<article><p>05/10/2018 - Posted by: Jane Doe - Category: City</p><p>") +
+                kPara1 + "</p><p>Nov. 19, 2019, 8:41 AM UTC</p><p>" + kPara2 + "</p><p>" + kPara3 +
+                "</p></article>"),
+       {kPara1, kPara2, kPara3}},
       {"a short item of two brief paragraphs",
        Page("", Nav() +
                     "<article><p>The bridge on Main Street reopened today.</p>"
