@@ -358,6 +358,23 @@ Result<StoredArticle> Store::GetArticle(const std::string& id) {
   return out;
 }
 
+Result<std::vector<std::string>> Store::SearchArticles(const std::string& words, int limit) {
+  std::vector<std::string> ids;
+  const std::string fts = FtsQuery(words);
+  if (fts.empty()) return ids;
+  Stmt q;
+  if (Status s = q.Prepare(db_,
+                           "SELECT a.id FROM article_fts f JOIN articles a ON a.rowid = f.rowid "
+                           "WHERE article_fts MATCH ? ORDER BY bm25(article_fts), a.id LIMIT ?");
+      !s.ok()) {
+    return s;
+  }
+  q.Bind(1, fts).Bind(2, limit);
+  while (q.Step()) ids.push_back(q.Text(0));
+  if (!q.status().ok()) return q.status();
+  return ids;
+}
+
 Result<Stats> Store::GetStats() {
   Stats stats;
   struct {

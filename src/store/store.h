@@ -141,6 +141,9 @@ class Store {
   Result<EventDetail> GetEvent(std::int64_t id);  // NotFound when absent
   Result<StoredArticle> GetArticle(const std::string& id);
   Result<Stats> GetStats();
+  // Ids of articles whose title or text hold all `words` (FTS5, words quoted
+  // as data), best match (bm25) first, at most `limit`.
+  Result<std::vector<std::string>> SearchArticles(const std::string& words, int limit = 20);
   Status IntegrityCheck();  // PRAGMA integrity_check; Internal with its text when not "ok"
 
   sqlite3* handle() { return db_; }  // for tests and tools

@@ -404,6 +404,34 @@ TEST(Store, QueryFiltersTable) {
   EXPECT_EQ(s->Query(q([](EventQuery& x) { x.cursor = "1; DROP"; })).status().code(), Status::Code::kInvalidInput);
 }
 
+TEST(Store, SearchArticlesTreatsEveryWordAsData) {
+  TempDir dir;
+  auto s = OpenOrDie(dir.File("f.db"));
+  Ingest(*s, FusionInputs());
+  struct Row {
+    const char* words;
+    std::vector<std::string> ids;
+  };
+  const Row rows[] = {
+      {"kenya.example", {"n1"}},
+      {"article k2 daily", {"k2"}},
+      {"own words", {"k1", "k2", "k3", "k4", "n1", "n2", "p1"}},
+      {"title:k1", {}},
+      {"k1 OR k2", {}},
+      {"\"unbalanced", {}},
+      {"'; DROP TABLE articles; --", {}},
+      {"", {}},
+  };
+  for (const Row& row : rows) {
+    auto ids = s->SearchArticles(row.words);
+    ASSERT_TRUE(ids.ok()) << row.words << ": " << ids.status().ToString();
+    std::vector<std::string> got = *ids;
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, row.ids) << row.words;
+  }
+  EXPECT_EQ(Count(*s, "articles"), 7);
+}
+
 TEST(Store, CursorPagesThroughEverythingOnce) {
   TempDir dir;
   auto s = OpenOrDie(dir.File("p.db"));
