@@ -18,8 +18,17 @@ int Specificity(const PlaceView& v) {
   return 0;
 }
 
-bool Eligible(const ResolvedToponym& t, const EventSite& site) {
-  if (t.dateline || t.in_actor) return false;
+bool Eligible(const Gazetteer& g, const ArticlePlaces& places, const ResolvedToponym& t,
+              const EventSite& site) {
+  if (t.dateline || t.in_actor || t.origin) return false;
+  // Outside the focus country only a city or country introduced by "in",
+  // "at", "to"...: a bare foreign name ("Israel denied", "Moscow said",
+  // "China and India sent delegations") is an actor far more often than the
+  // place of the event, and a foreign region ("the Sahel") mostly background.
+  if (!places.focus_country.empty()) {
+    PlaceView v = g.PlaceAt(t.place);
+    if (v.country != places.focus_country && (!t.cued || v.kind == PlaceKind::kAdmin1)) return false;
+  }
   if (!t.cued) {
     for (const auto& [f, e] : site.actor_tokens)
       if (t.first_token >= f && t.end_token <= e && f < e) return false;
@@ -34,7 +43,7 @@ int32_t BestInSentence(const Gazetteer& g, const ArticlePlaces& places, int32_t 
   long best_key[4] = {0, 0, 0, 0};
   for (size_t k = 0; k < places.toponyms.size(); ++k) {
     const ResolvedToponym& t = places.toponyms[k];
-    if (t.sentence != s || !Eligible(t, site)) continue;
+    if (t.sentence != s || !Eligible(g, places, t, site)) continue;
     PlaceView v = g.PlaceAt(t.place);
     long dist = std::labs(static_cast<long>(t.first_token) - static_cast<long>(anchor));
     long key[4] = {Specificity(v), v.country == places.focus_country ? 1 : 0, t.cued ? 1 : 0, -dist};

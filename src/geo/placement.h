@@ -16,7 +16,9 @@
 //      sentence that names one (else the nearest later one), ranked the same;
 //   3. else the article's focus country;
 //   4. else nothing (Location::empty()).
-// Never eligible: the dateline mention ("MOSCOW –": a later "in Moscow" is),
+// Never eligible: outside the focus country, a region, or a city or country
+// named without "in"/"at"/"to"... ("Israel denied", "Moscow said": actors);
+// an origin ("fired from Russia's Kursk region"); the dateline mention ("MOSCOW –": a later "in Moscow" is),
 // a place inside an actor's name ("Russia's Sputnik", "Moscow Exchange"),
 // and a place inside one of the event's actor spans (`actor_tokens`, e.g. the
 // source "Kazakhstan's Interior Ministry") unless a preposition introduces it.

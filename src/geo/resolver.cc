@@ -291,7 +291,8 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     r.paragraph = c.paragraph;
     r.dateline = c.dateline;
     r.in_actor = c.in_actor;
-    r.cued = c.preposition_before;
+    r.cued = c.preposition_before && !c.origin;
+    r.origin = c.origin;
     if (c.description != DescriptionKind::kNone) {
       const std::string& cc = c.of_country.empty() ? focus : c.of_country;
       auto p = c.description == DescriptionKind::kCapital ? CapitalPlace(cc) : LargestCity(cc);

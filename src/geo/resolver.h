@@ -58,7 +58,8 @@ struct ResolvedToponym {
   bool dateline = false;     // the dateline at the head of the text: where the reporter filed
   bool in_actor = false;     // part of a name ("Russia's Sputnik", "Moscow Exchange")
   bool description = false;  // "the capital", "Kazakhstan's largest city"
-  bool cued = false;         // after "in", "near", "at", "from", ...: a place where something is
+  bool cued = false;         // after "in", "near", "at", "to", ...: a place where something is
+  bool origin = false;       // after "from": where something came from, not where it happened
 };
 
 struct ArticlePlaces {

@@ -261,6 +261,14 @@ TEST_F(ResolverTest, EventPlacement) {
        PlacePrecision::kCountry},
       {"a region named with its country", "Shelling hit Ukraine's Donetsk region.", "", 0,
        "admin1:Donetsk Oblast", PlacePrecision::kAdmin1},
+      {"a bare foreign country is an actor, not the place",
+       "Protests spread across Kazakhstan and Almaty.\n\nRussia denied sending troops.", "", 1,
+       "country:KZ", PlacePrecision::kCountry},
+      {"an origin is not the place", "Rockets fired from Russia landed in Ukraine.", "", 0,
+       "country:UA", PlacePrecision::kCountry},
+      {"a foreign city named with a preposition",
+       "Protests spread across Kazakhstan.\n\nDiplomats met in Paris on Friday.", "", 1, "2988507",
+       PlacePrecision::kCity},
       {"nothing at all", "The weather was mild.", "", 0, "", PlacePrecision::kNone},
   };
   for (const auto& row : rows) {

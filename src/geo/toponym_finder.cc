@@ -31,7 +31,7 @@ bool IsJoiner(std::string_view w) {
 bool IsPreposition(std::string_view w) {
   return In(w, {"in", "near", "at", "outside", "from", "to", "into", "across", "around", "toward",
                 "towards", "through", "via", "throughout", "inside", "between", "across",
-                "within", "out", "over", "on", "reach", "reached", "visited", "visit", "left",
+                "within", "out", "on", "reach", "reached", "visited", "visit", "left",
                 "entered", "outskirts"});
 }
 
@@ -223,6 +223,9 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
         if (toks[pt].norm == "." && pt > static_cast<int32_t>(s.first_token)) --pt;
         if (IsPersonTitle(toks[pt].norm) && toks[pt].capitalized) drop = true;
         if (IsPreposition(pw)) c.preposition_before = true;
+        if (pw == "from" || (prev > static_cast<int32_t>(s.first_token) &&
+                             toks[prev - 1].norm == "from" && In(pw, {"over", "the", "across"})))
+          c.origin = true;
         if (pw == "the" && prev > static_cast<int32_t>(s.first_token) &&
             IsPreposition(toks[prev - 1].norm))
           c.preposition_before = true;
@@ -297,7 +300,19 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
         }
       }
     }
-    if (c.possessive_after && c.end_token + 1 < se) {
+    if (c.possessive_after && c.end_token + 1 < se && IsWord(toks[c.end_token + 1]) &&
+        !IsCap(toks[c.end_token + 1]) &&
+        gazetteer.PlaceAt(c.places.front()).kind == PlaceKind::kCountry) {
+      // "Iran's foreign ministry", "Russia's deputy defense minister": the
+      // country owns an actor; but "Kazakhstan's largest city", "Iran's
+      // northern province of Gilan" are about the land.
+      const std::string& w = toks[c.end_token + 1].norm;
+      if (!IsDirection(w) && !IsAdminWord(w) &&
+          !In(w, {"largest", "biggest", "second", "second-largest", "capital", "border", "borders",
+                  "territory", "soil", "coast", "north", "south", "east", "west", "streets", "cities",
+                  "towns", "villages", "countryside", "mountains", "provinces", "regions"}))
+        c.in_actor = true;
+    } else if (c.possessive_after && c.end_token + 1 < se) {
       const Token& w = toks[c.end_token + 1];
       if (IsCap(w) && at(c.end_token + 1) < 0) {
         NormalizePlaceName(body.substr(w.start, w.end - w.start), &key);
@@ -330,6 +345,12 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
         toks[c.end_token + 1].joined_left && IsWord(toks[c.end_token + 1]) &&
         !toks[c.end_token + 1].capitalized)
       c.in_actor = true;
+  }
+
+  // "from over Russia's Kursk region": the region is the origin too.
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    if (out[k].origin && out[k].possessive_after && out[k + 1].first_token == out[k].end_token + 1)
+      out[k + 1].origin = true;
   }
 
   // Descriptions: "the capital", "X's capital", "the Kazakh capital", "X's largest city".

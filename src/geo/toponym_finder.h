@@ -56,7 +56,8 @@ struct ToponymCandidate {
   DescriptionKind description = DescriptionKind::kNone;
   std::string of_country;                   // descriptions and cues: alpha-2 of "X's", "the Kazakh"
   // Cues.
-  bool preposition_before = false;  // "in X", "near X", "at X", "from X", ...
+  bool preposition_before = false;  // "in X", "near X", "at X", "to X", ...
+  bool origin = false;              // "from X", "from over X": where something came from
   bool want_admin1 = false;         // "X province/region/oblast/state/district"
   bool want_city = false;           // "X city"
   bool possessive_after = false;    // "X's"
