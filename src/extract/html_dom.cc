@@ -152,6 +152,60 @@ std::size_t FirstInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+// Attributes the extractor reads (HtmlDomBuilder::Start); the rest (src,
+// srcset, data-*, on*, width, ...) is dropped before libxml2 copies it.
+bool IsKeptAttribute(std::string_view a) {
+  static constexpr std::string_view kKept[] = {
+      "class",    "id",      "itemprop", "role",       "hidden",   "aria-hidden", "style", "name",
+      "property", "content", "rel",      "http-equiv", "datetime", "lang",        "type",  "href"};
+  for (std::string_view k : kKept) {
+    if (EqualsLower(a, k)) return true;
+  }
+  return false;
+}
+
+// Appends the start tag `tag` (from '<' to '>') keeping only the attributes
+// the extractor reads. `name` is the tag name inside `tag`.
+void AppendKeptAttributes(std::string_view tag, std::string_view name, bool self_closed,
+                          std::string& out) {
+  out.push_back('<');
+  out.append(name);
+  const bool keep_href = EqualsLower(name, "link");
+  std::size_t i = 1 + name.size();
+  const std::size_t n = tag.size() - 1;  // the closing '>'
+  while (i < n) {
+    while (i < n && (IsSpace(tag[i]) || tag[i] == '/')) ++i;
+    if (i >= n) break;
+    std::size_t a0 = i;
+    while (i < n && !IsSpace(tag[i]) && tag[i] != '=' && tag[i] != '/') ++i;
+    std::string_view attr = tag.substr(a0, i - a0);
+    std::size_t j = i;
+    while (j < n && IsSpace(tag[j])) ++j;
+    std::size_t end = i;
+    if (j < n && tag[j] == '=') {
+      ++j;
+      while (j < n && IsSpace(tag[j])) ++j;
+      if (j < n && (tag[j] == '"' || tag[j] == '\'')) {
+        std::size_t q = tag.find(tag[j], j + 1);
+        end = (q == std::string_view::npos || q > n) ? n : q + 1;
+      } else {
+        end = j;
+        while (end < n && !IsSpace(tag[end])) ++end;
+      }
+    }
+    if (attr.empty()) {
+      i = std::max(end, i + 1);
+      continue;
+    }
+    if (IsKeptAttribute(attr) && (keep_href || !EqualsLower(attr, "href"))) {
+      out.push_back(' ');
+      out.append(tag.substr(a0, end - a0));
+    }
+    i = std::max(end, i);
+  }
+  out.append(self_closed ? "/>" : ">");
+}
+
 }  // namespace
 
 std::string RepairUtf8(std::string_view s) {
@@ -291,7 +345,7 @@ std::string PrefilterHtml(std::string_view in, std::size_t max_depth) {
       out.append(name);
       out.append(self_closed ? "/>" : ">");
     } else {
-      out.append(tag);
+      AppendKeptAttributes(tag, name, self_closed, out);
     }
     i = tag_end;
   }

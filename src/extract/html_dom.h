@@ -4,7 +4,9 @@
 // plus the page's <meta>, <link>, <html lang>, <title> and JSON-LD scripts.
 //
 // Before libxml2 sees the page, a byte-level pre-pass drops the contents of
-// <script> (except JSON-LD), <style> and comments, and drops start/end tags
+// <script> (except JSON-LD), <style>, <svg>, <template> and comments, drops
+// the attributes the extractor never reads (src, srcset, data-*, ...: about a
+// fifth of the parse time), and drops start/end tags
 // nested deeper than max_depth (their text stays, read as text of the
 // deepest kept element). This keeps libxml2's end-tag search (linear in the
 // open-element stack) from going quadratic on hostile pages and keeps our

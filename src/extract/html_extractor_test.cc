@@ -455,7 +455,7 @@ TEST(PrefilterHtmlTest, DropsScriptsStylesCommentsKeepsJsonLd) {
       {"a<!-- <p>hidden</p> -->b", "ab"},
       {"<script type=\"application/ld+json\">{\"a\":1}</script>",
        "<script type=\"application/ld+json\">{\"a\":1}</script>"},
-      {"<a title=\"x>y\">t</a>", "<a title=\"x>y\">t</a>"},
+      {"<a class=\"x>y\" title=\"t\" data-x=y>t</a>", "<a class=\"x>y\">t</a>"},
   };
   for (const Case& c : cases) EXPECT_EQ(PrefilterHtml(c.in, 256), c.out) << c.in;
   // Over-deep tags are dropped with their end tags; text stays.
