@@ -76,8 +76,9 @@ CREATE TABLE mentions (
 );
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_article ON mentions(article_rowid);
-CREATE INDEX mentions_root_day ON mentions(root, day);
-CREATE INDEX mentions_plover_day ON mentions(plover_type, day);
+-- Fusion candidates: same root / PLOVER type, same country (or none), nearby day.
+CREATE INDEX mentions_root_country_day ON mentions(root, country2, day);
+CREATE INDEX mentions_plover_country_day ON mentions(plover_type, country2, day);
 
 CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles', content_rowid='rowid');
 CREATE VIRTUAL TABLE evidence_fts USING fts5(evidence, content='mentions', content_rowid='id');

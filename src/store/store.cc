@@ -67,7 +67,7 @@ struct Store::Impl {
   std::unordered_map<std::string, std::int64_t> source_ids;
   Stmt find_id, find_body, find_source, add_source, add_article, set_story, upsert_story, drop_story,
       add_article_fts, add_mention, add_evidence_fts, move_mentions,
-      drop_event, drop_rtree, add_rtree, cand_root, cand_plover, event_reports, update_event, insert_event;
+      drop_event, drop_rtree, add_rtree, cand_root, cand_plover, cand_root_any, cand_plover_any, event_reports, update_event, insert_event;
 
   explicit Impl(fuse::DuplicateOptions options) : duplicates(options) {}
 };
@@ -136,12 +136,22 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
        "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
        "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
-       "WHERE root = ?1 AND day BETWEEN ?2 AND ?3 AND (?4 = '' OR country2 = ?4 OR country2 = '')"},
+       "WHERE root = ?1 AND country2 = ?4 AND day BETWEEN ?2 AND ?3"},
+      {&m.cand_root_any,
+       "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
+       "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
+       "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
+       "WHERE root = ?1 AND day BETWEEN ?2 AND ?3 AND ?4 = ?4"},
       {&m.cand_plover,
        "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
        "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
        "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
-       "WHERE plover_type = ?1 AND day BETWEEN ?2 AND ?3 AND (?4 = '' OR country2 = ?4 OR country2 = '')"},
+       "WHERE plover_type = ?1 AND country2 = ?4 AND day BETWEEN ?2 AND ?3"},
+      {&m.cand_plover_any,
+       "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
+       "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
+       "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
+       "WHERE plover_type = ?1 AND day BETWEEN ?2 AND ?3 AND ?4 = ?4"},
       {&m.event_reports,
        "SELECT m.id, m.json, a.rowid, a.id, a.published, s.name, a.story_id FROM mentions m "
        "JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id WHERE m.event_id = ?"},
@@ -277,8 +287,9 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
     const std::int64_t lo = day == kNoDay ? LLONG_MIN : day - options_.fusion.max_days;
     const std::int64_t hi = day == kNoDay ? LLONG_MAX : day + options_.fusion.max_days;
     std::set<std::int64_t> matched;
-    auto scan = [&](Stmt& q, const std::string& key, std::int64_t from, std::int64_t to) -> Status {
-      q.Bind(1, key).Bind(2, from).Bind(3, to).Bind(4, l.country);
+    auto scan = [&](Stmt& q, const std::string& key, const std::string& country, std::int64_t from,
+                    std::int64_t to) -> Status {
+      q.Bind(1, key).Bind(2, from).Bind(3, to).Bind(4, country);
       while (q.Step()) {
         const std::int64_t event_id = q.Int(1);
         if (matched.count(event_id)) continue;
@@ -288,11 +299,18 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
       q.Reset();
       return s;
     };
-    for (auto [stmt, key] : {std::pair{&m.cand_root, &e.root}, std::pair{&m.cand_plover, &e.plover_type}}) {
+    // Stored reports in the same country or with none; all countries when this one has none.
+    std::vector<std::string> countries = {l.country};
+    if (!l.country.empty()) countries.push_back("");
+    for (auto [by_country, any_country, key] : {std::tuple{&m.cand_root, &m.cand_root_any, &e.root},
+                                                std::tuple{&m.cand_plover, &m.cand_plover_any, &e.plover_type}}) {
       if (key->empty()) continue;
-      if (Status s = scan(*stmt, *key, lo, hi); !s.ok()) return s;
-      if (day != kNoDay) {
-        if (Status s = scan(*stmt, *key, kNoDay, kNoDay); !s.ok()) return s;
+      for (const std::string& country : countries) {
+        Stmt& q = l.country.empty() ? *any_country : *by_country;
+        if (Status s = scan(q, *key, country, lo, hi); !s.ok()) return s;
+        if (day != kNoDay) {
+          if (Status s = scan(q, *key, country, kNoDay, kNoDay); !s.ok()) return s;
+        }
       }
     }
     std::int64_t event_id = 0;
