@@ -650,6 +650,12 @@ HtmlDom HtmlDom::Build(std::string_view html, const HtmlDomOptions& options) {
   b.dom.nodes_.emplace_back();  // the document root (tag kOther, no words)
   b.stack.push_back(0);
 
+  // libxml2 2.9 wants its global state set up once before threads use it.
+  static const bool initialized = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)initialized;
   htmlSAXHandler sax;
   std::memset(&sax, 0, sizeof(sax));
   sax.startElement = OnStart;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extract/html_content.h"
@@ -442,6 +443,24 @@ TEST(ParseHtmlPageTest, JunkGivesNoBlocks) {
     ParsedPage p = ParseHtmlPage(html, ExtractOptions());
     EXPECT_TRUE(BodyTexts(p).empty()) << html;
   }
+}
+
+TEST(ParseHtmlPageTest, SamePageFromManyThreads) {
+  const std::string html = Page("<title>Budget passes</title>",
+                                Nav() + "<article>" + Article3() + "</article>" + RelatedLinks());
+  const ParsedPage expected = ParseHtmlPage(html, ExtractOptions());
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        ParsedPage p = ParseHtmlPage(html, ExtractOptions());
+        same[t] += BodyTexts(p) == BodyTexts(expected) && p.title == expected.title;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(same, (std::vector<int>{50, 50, 50, 50}));
 }
 
 TEST(PrefilterHtmlTest, DropsScriptsStylesCommentsKeepsJsonLd) {
