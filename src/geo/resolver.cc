@@ -45,6 +45,7 @@ Geoparser::Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon
       largest_city_[cc] = i;
     }
   }
+  prefixes_.Build(*gazetteer_);
 }
 
 std::optional<PlaceIndex> Geoparser::LargestCity(std::string_view country) const {
@@ -74,7 +75,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     actors = computed;
   }
   std::vector<ToponymCandidate> found =
-      FindToponyms(g, article, text, actors, lexicon_, options_.finder);
+      FindToponyms(g, article, text, actors, lexicon_, options_.finder, &prefixes_);
   const size_t n = found.size();
 
   auto cands = [&](const ToponymCandidate& c) {
@@ -89,7 +90,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     if (++body == 2) break;
   }
   std::map<std::string, double> votes;
-  std::set<std::string> named_countries;
+  std::set<std::string_view> named_countries;  // views into the gazetteer
   for (const auto& c : found) {
     if (c.description != DescriptionKind::kNone || c.in_organization || c.places.empty()) continue;
     PlaceView top = g.PlaceAt(c.places.front());
@@ -101,7 +102,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
         if (v.kind == PlaceKind::kAdmin1 && v.country != top.country) rival = true;
       }
       votes[std::string(top.country)] += w * (rival ? 0.5 : 2.0);
-      if (!rival) named_countries.insert(std::string(top.country));
+      if (!rival) named_countries.insert(top.country);
     } else {
       bool one_country = true;
       for (PlaceIndex p : cands(c))
@@ -176,7 +177,10 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
       return {std::string(v.country), std::string(v.admin1)};
     return {};
   };
-  std::map<std::string, std::set<std::string>> country_keys, admin1_keys;
+  // Distinct names resolved in each country / admin-1 region (views into the
+  // gazetteer and into `found`).
+  std::map<std::string_view, std::set<std::string_view>> country_keys;
+  std::map<std::pair<std::string_view, std::string_view>, std::set<std::string_view>> admin1_keys;
   auto score = [&](size_t k, const PlaceView& v, bool context, bool* qualified) {
     const ToponymCandidate& c = found[k];
     double s = Prominence(v);
@@ -203,14 +207,14 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
       }
     }
     if (context) {
-      const std::string cc(v.country);
+      const std::string_view cc = v.country;
       auto it = country_keys.find(cc);
       if (it != country_keys.end()) {
         size_t others = it->second.size() - (it->second.count(c.key) ? 1 : 0);
         s += std::min(0.8 * static_cast<double>(others), 2.4);
       }
       if (!v.admin1.empty()) {
-        auto jt = admin1_keys.find(cc + "." + std::string(v.admin1));
+        auto jt = admin1_keys.find({cc, v.admin1});
         if (jt != admin1_keys.end()) {
           size_t others = jt->second.size() - (jt->second.count(c.key) ? 1 : 0);
           s += std::min(1.5 * static_cast<double>(others), 3.0);
@@ -238,9 +242,9 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   for (size_t k = 0; k < n; ++k) {
     if (choice[k] < 0 || found[k].in_organization) continue;
     PlaceView v = g.PlaceAt(chosen[k]);
-    country_keys[std::string(v.country)].insert(found[k].key);
+    country_keys[v.country].insert(found[k].key);
     if (!v.admin1.empty() && v.kind != PlaceKind::kCountry)
-      admin1_keys[std::string(v.country) + "." + std::string(v.admin1)].insert(found[k].key);
+      admin1_keys[{v.country, v.admin1}].insert(found[k].key);
   }
   // Pass 1: one sense per name, scores summed over its mentions.
   std::unordered_map<std::string, std::vector<size_t>> by_key;

@@ -81,6 +81,14 @@ bool IsCommonOpener(std::string_view w) {
                 "later", "last", "police", "protesters", "authorities", "officials"});
 }
 
+// Endings of English demonyms (Kazakh, Colombian, Lebanese, Kuwaiti, Dutch,
+// Swiss, Turkish, Thai): only these are asked of the demonym table.
+bool LooksLikeDemonym(std::string_view k) {
+  auto ends = [&](std::string_view e) { return k.size() > e.size() && k.substr(k.size() - e.size()) == e; };
+  return ends("an") || ends("ese") || ends("ish") || ends("i") || ends("h") || ends("ss") ||
+         ends("ic") || ends("ch") || ends("er") || ends("ot") || ends("k") || ends("ns") || ends("is");
+}
+
 bool IsCountryMatch(const Gazetteer& g, const NameMatch& m) {
   return !m.places.empty() && g.PlaceAt(m.places.front()).kind == PlaceKind::kCountry;
 }
@@ -101,13 +109,40 @@ int32_t PrevSkippingQuotes(const TokenizedText& text, uint32_t lo, uint32_t i) {
   return j >= static_cast<int32_t>(lo) ? j : -1;
 }
 
+constexpr uint64_t kPrefixBits = uint64_t{1} << 22;
+
+uint64_t Fnv(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
 }  // namespace
+
+void MultiwordPrefixes::Build(const Gazetteer& gazetteer) {
+  bits_.assign(kPrefixBits / 64, 0);
+  gazetteer.ForEachName([&](std::string_view key, const NameMatch&) {
+    size_t sp = key.find(' ');
+    if (sp != std::string_view::npos) {
+      uint64_t h = Fnv(key.substr(0, sp)) & (kPrefixBits - 1);
+      bits_[h >> 6] |= uint64_t{1} << (h & 63);
+    }
+    return true;
+  });
+}
+
+bool MultiwordPrefixes::MayOpen(std::string_view first_word_key) const {
+  if (bits_.empty()) return true;
+  uint64_t h = Fnv(first_word_key) & (kPrefixBits - 1);
+  return (bits_[h >> 6] >> (h & 63)) & 1;
+}
 
 std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Article& article,
                                            const TokenizedText& text,
                                            std::span<const lexicon::PhraseMatch> actors_in,
                                            const lexicon::Lexicon* lexicon,
-                                           const FinderOptions& options) {
+                                           const FinderOptions& options,
+                                           const MultiwordPrefixes* prefixes) {
   std::vector<ToponymCandidate> out;
   const auto& toks = text.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
@@ -168,6 +203,10 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
           break;
         }
       }
+      if (num_ends > 1 && prefixes != nullptr) {
+        NormalizePlaceName(body.substr(toks[i].start, toks[i].end - toks[i].start), &key);
+        if (key.find(' ') == std::string::npos && !prefixes->MayOpen(key)) num_ends = 1;
+      }
       uint32_t match_end = 0;
       NameMatch match;
       for (uint32_t e = num_ends; e-- > 0;) {
@@ -211,7 +250,7 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
         bool has_country = false;
         for (PlaceIndex p : c.places)
           if (gazetteer.PlaceAt(p).kind == PlaceKind::kCountry) has_country = true;
-        if (!has_country && gazetteer.CountryByDemonym(key)) drop = true;
+        if (!has_country && LooksLikeDemonym(key) && gazetteer.CountryByDemonym(key)) drop = true;
       }
       const int32_t prev = PrevSkippingQuotes(text, s.first_token, i);
       if (prev >= 0) {

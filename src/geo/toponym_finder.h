@@ -74,6 +74,20 @@ struct ToponymCandidate {
   int32_t qualifier = -1, qualifier2 = -1;
 };
 
+// Which words can open a name of several words ("nur" of "nur sultan"): a
+// bitset of hashes, so the finder skips the longer lookups for most
+// capitalised words. Built once from the gazetteer (Geoparser does it); may
+// say yes wrongly, never no wrongly. Immutable after Build.
+class MultiwordPrefixes {
+ public:
+  void Build(const Gazetteer& gazetteer);
+  bool MayOpen(std::string_view first_word_key) const;
+  bool built() const { return !bits_.empty(); }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
 struct FinderOptions {
   uint32_t max_name_words = 4;       // longest name tried, in words
   uint32_t max_toponyms = 5000;      // per article; the rest are ignored
@@ -85,7 +99,8 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
                                            const TokenizedText& text,
                                            std::span<const lexicon::PhraseMatch> actors,
                                            const lexicon::Lexicon* lexicon,
-                                           const FinderOptions& options = {});
+                                           const FinderOptions& options = {},
+                                           const MultiwordPrefixes* prefixes = nullptr);
 
 }  // namespace dateline::geo
 
