@@ -105,7 +105,8 @@ int main(int argc, char** argv) {
         std::string text =
             articles[i].text.substr(sent.start, std::min<size_t>(sent.end - sent.start, 70));
         std::cout << s << "\t" << loc.name << " (" << loc.country << ", "
-                  << PlacePrecisionName(loc.precision) << ")\t" << text << "\n";
+                  << PlacePrecisionName(loc.precision) << ")\t" << text << "\t"
+                  << loc.lat.value_or(0) << "\t" << loc.lon.value_or(0) << "\n";
       }
     }
     return 0;

@@ -10,7 +10,9 @@ the text names: right when some mention of it resolved to the expected
 GeoNames id, or (no id given) to a point within 25 km, or for a country to
 the country itself. Then the reference sample's own checks: Almaty 1526384,
 Nur-Sultan 1526273, Kazakhstan a country, Moscow only as the dateline,
-Baikonur never a plain place. Prints one line per place and the totals;
+Baikonur never a plain place. Then every sentence is placed as if it were an
+event (PlaceEvent) and none may land in the sample's never_places. Prints one
+line per place and the totals;
 exits 1 only when the bench binary fails.
 """
 import argparse
@@ -53,6 +55,7 @@ def main():
     samples = sorted(glob.glob(os.path.join(args.shared, "samples", "dev", "*.expected.json")))
     samples.append(os.path.join(args.shared, "samples", "kazakhstan-ap-2022-01-06.expected.json"))
     right = total = 0
+    sentences_total, sentences_bad = [0], [0]
     for exp_path in samples:
         base = exp_path[: -len(".expected.json")]
         article = next((base + e for e in (".txt", ".html") if os.path.exists(base + e)), None)
@@ -83,6 +86,25 @@ def main():
             right += ok
             print(f"  {'OK' if ok else 'XX'} {name}: {got['name']} {got['geonameid']} {got['country']} "
                   f"{got['feature']} ({len(mentions)} mentions)")
+        # Every sentence placed as if it were an event: none may land in a never_place.
+        never = json.load(open(exp_path)).get("never_places", [])
+        out = subprocess.run([args.bench, "--gazetteer", args.gazetteer, "--data", args.data,
+                              "--events", article], capture_output=True, text=True).stdout
+        bad = []
+        for line in out.splitlines():
+            if line.startswith("#"):
+                continue
+            f = line.split("\t")
+            cc = f[1].rsplit("(", 1)[-1].split(",")[0] if "(" in f[1] else ""
+            lat, lon = float(f[3]), float(f[4])
+            for n in never:
+                if ("country" in n and n["country"] == cc) or (
+                        "lat" in n and cc and km(lat, lon, n["lat"], n["lon"]) <= n.get("km", 25)):
+                    bad.append(f"sentence {f[0]} -> {f[1]} (never {n.get('name', n.get('country'))})")
+        sentences_total[0] += sum(1 for l in out.splitlines() if not l.startswith("#"))
+        sentences_bad[0] += len(bad)
+        for b in bad:
+            print(f"  XX {b}")
         if args.verbose:
             for r in recs:
                 flags = [k for k in ("dateline", "in_actor", "description") if r.get(k)]
@@ -98,6 +120,8 @@ def main():
             for what, ok in checks:
                 print(f"  {'OK' if ok else 'XX'} {what}")
     print(f"places right: {right}/{total}")
+    print(f"sentences placed in a never_place (every sentence taken as an event): "
+          f"{sentences_bad[0]}/{sentences_total[0]}")
 
 
 if __name__ == "__main__":

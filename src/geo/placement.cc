@@ -27,7 +27,9 @@ bool Eligible(const Gazetteer& g, const ArticlePlaces& places, const ResolvedTop
   // place of the event, and a foreign region ("the Sahel") mostly background.
   if (!places.focus_country.empty()) {
     PlaceView v = g.PlaceAt(t.place);
-    if (v.country != places.focus_country && (!t.cued || v.kind == PlaceKind::kAdmin1)) return false;
+    if (v.country != places.focus_country &&
+        (site.verbal || !t.cued || v.kind == PlaceKind::kAdmin1))
+      return false;
   }
   if (!t.cued) {
     for (const auto& [f, e] : site.actor_tokens)

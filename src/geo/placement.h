@@ -46,6 +46,11 @@ struct EventSite {
   int32_t paragraph = -1;
   // Token ranges [first, end) of the event's actors (source, target).
   std::span<const std::pair<uint32_t, uint32_t>> actor_tokens;
+  // A verbal event (a statement, appeal, demand, threat, rejection: CAMEO
+  // quad class 1 or 3). Its place is what it is about, so places outside the
+  // focus country are never taken from the text ("In Washington, Trump
+  // called the explosion an attack" stays in Lebanon).
+  bool verbal = false;
 };
 
 Location PlaceEvent(const Gazetteer& gazetteer, const ArticlePlaces& places,

@@ -269,6 +269,10 @@ TEST_F(ResolverTest, EventPlacement) {
       {"a foreign city named with a preposition",
        "Protests spread across Kazakhstan.\n\nDiplomats met in Paris on Friday.", "", 1, "2988507",
        PlacePrecision::kCity},
+      {"an origin named with a description is not the place",
+       "Protests filled Almaty. A teacher travelled to the city by train from the town of "
+       "Aktobe.",
+       "", 1, "1526384", PlacePrecision::kCity},
       {"nothing at all", "The weather was mild.", "", 0, "", PlacePrecision::kNone},
   };
   for (const auto& row : rows) {
@@ -293,6 +297,28 @@ TEST_F(ResolverTest, EventPlacement) {
       got = std::to_string(loc.geonameid);
     EXPECT_EQ(got, row.place);
     EXPECT_TRUE(loc.lat.has_value() && loc.lon.has_value());
+  }
+}
+
+TEST_F(ResolverTest, VerbalEventsStayInTheFocusCountry) {
+  struct Row {
+    bool verbal;
+    const char* place;
+  };
+  const Row rows[] = {{false, "4140963"}, {true, "country:LB"}};
+  Article a = MakeArticle(
+      "Lebanon declared an emergency in Beirut.\n\nIn Washington, the president called the "
+      "explosion an attack.");
+  TokenizedText t = text::Tokenize(a);
+  ArticlePlaces places = parser_->Parse(a, t);
+  for (const auto& row : rows) {
+    EventSite site;
+    site.sentence = 1;
+    site.verbal = row.verbal;
+    Location loc = PlaceEvent(*gazetteer_, places, t, site);
+    std::string got = loc.precision == PlacePrecision::kCountry ? "country:" + loc.country
+                                                                 : std::to_string(loc.geonameid);
+    EXPECT_EQ(got, row.place) << "verbal=" << row.verbal;
   }
 }
 

@@ -262,9 +262,19 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
         if (toks[pt].norm == "." && pt > static_cast<int32_t>(s.first_token)) --pt;
         if (IsPersonTitle(toks[pt].norm) && toks[pt].capitalized) drop = true;
         if (IsPreposition(pw)) c.preposition_before = true;
-        if (pw == "from" || (prev > static_cast<int32_t>(s.first_token) &&
-                             toks[prev - 1].norm == "from" && In(pw, {"over", "the", "across"})))
-          c.origin = true;
+        // "from X", "from over X", "from the southern town of X": an origin.
+        for (int32_t b = prev, steps = 0; b >= static_cast<int32_t>(s.first_token) && steps < 6;
+             --b, ++steps) {
+          const std::string& bw = toks[b].norm;
+          if (bw == "from") {
+            c.origin = true;
+            break;
+          }
+          if (!IsDirection(bw) && !In(bw, {"over", "the", "a", "across", "town", "city", "village",
+                                           "of", "capital", "port", "province", "region",
+                                           "district", "nearby", "neighboring", "neighbouring"}))
+            break;
+        }
         if (pw == "the" && prev > static_cast<int32_t>(s.first_token) &&
             IsPreposition(toks[prev - 1].norm))
           c.preposition_before = true;
