@@ -48,7 +48,8 @@ int32_t BestInSentence(const Gazetteer& g, const ArticlePlaces& places, int32_t 
     if (t.sentence != s || !Eligible(g, places, t, site)) continue;
     PlaceView v = g.PlaceAt(t.place);
     long dist = std::labs(static_cast<long>(t.first_token) - static_cast<long>(anchor));
-    long key[4] = {Specificity(v), v.country == places.focus_country ? 1 : 0, t.cued ? 1 : 0, -dist};
+    long key[4] = {Specificity(v), v.country == places.focus_country ? 1 : 0, t.cued ? 1 : 0,
+                   -dist};
     bool better = best < 0;
     for (int i = 0; !better && i < 4; ++i) {
       if (key[i] != best_key[i]) {
@@ -88,17 +89,19 @@ Location PlaceEvent(const Gazetteer& g, const ArticlePlaces& places, const Token
                     const EventSite& site) {
   if (site.sentence >= 0 && static_cast<size_t>(site.sentence) < text.sentences.size()) {
     const Sentence& sent = text.sentences[site.sentence];
-    const uint32_t anchor = site.trigger_end > site.trigger_first ? site.trigger_first : sent.first_token;
+    const uint32_t anchor =
+        site.trigger_end > site.trigger_first ? site.trigger_first : sent.first_token;
     int32_t k = BestInSentence(g, places, site.sentence, site, anchor);
     if (k >= 0) return ToLocation(g, places.toponyms[k].place);
-    const uint32_t para = site.paragraph >= 0 ? static_cast<uint32_t>(site.paragraph) : sent.paragraph;
+    const uint32_t para =
+        site.paragraph >= 0 ? static_cast<uint32_t>(site.paragraph) : sent.paragraph;
     // Earlier sentences of the paragraph, nearest first; then later ones.
     for (int32_t s = site.sentence - 1; s >= 0 && text.sentences[s].paragraph == para; --s) {
       k = BestInSentence(g, places, s, site, text.sentences[s].end_token);
       if (k >= 0) return ToLocation(g, places.toponyms[k].place);
     }
-    for (size_t s = site.sentence + 1; s < text.sentences.size() && text.sentences[s].paragraph == para;
-         ++s) {
+    for (size_t s = site.sentence + 1;
+         s < text.sentences.size() && text.sentences[s].paragraph == para; ++s) {
       k = BestInSentence(g, places, static_cast<int32_t>(s), site, text.sentences[s].first_token);
       if (k >= 0) return ToLocation(g, places.toponyms[k].place);
     }

@@ -18,11 +18,10 @@
 //   4. else nothing (Location::empty()).
 // Never eligible: outside the focus country, a region, or a city or country
 // named without "in"/"at"/"to"... ("Israel denied", "Moscow said": actors);
-// an origin ("fired from Russia's Kursk region"); the dateline mention ("MOSCOW –": a later "in Moscow" is),
-// a place inside an actor's name ("Russia's Sputnik", "Moscow Exchange"),
-// and a place inside one of the event's actor spans (`actor_tokens`, e.g. the
-// source "Kazakhstan's Interior Ministry") unless a preposition introduces it.
-// Pure functions; thread-safe.
+// an origin ("fired from Russia's Kursk region"); the dateline mention ("MOSCOW –": a later "in
+// Moscow" is), a place inside an actor's name ("Russia's Sputnik", "Moscow Exchange"), and a place
+// inside one of the event's actor spans (`actor_tokens`, e.g. the source "Kazakhstan's Interior
+// Ministry") unless a preposition introduces it. Pure functions; thread-safe.
 #ifndef DATELINE_GEO_PLACEMENT_H_
 #define DATELINE_GEO_PLACEMENT_H_
 

@@ -273,8 +273,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
         second = total[j];
       }
     }
-    const double m =
-        cs.size() == 1 ? 4.0 : (best - second) / static_cast<double>(ks.size());
+    const double m = cs.size() == 1 ? 4.0 : (best - second) / static_cast<double>(ks.size());
     for (size_t k : ks) {
       choice[k] = static_cast<int32_t>(bj);
       chosen[k] = cs[bj];

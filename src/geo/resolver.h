@@ -28,7 +28,8 @@
 //
 // A Geoparser borrows the gazetteer (and lexicon) given to it; both must
 // outlive it. Construction scans the gazetteer once (the largest city of each
-// country, the first words of multiword names: tens of ms on the full file). Parse() is const and thread-safe.
+// country, the first words of multiword names: tens of ms on the full file). Parse() is const and
+// thread-safe.
 #ifndef DATELINE_GEO_RESOLVER_H_
 #define DATELINE_GEO_RESOLVER_H_
 

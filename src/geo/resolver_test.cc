@@ -3,21 +3,21 @@
 // fixture: ambiguous names, former names, common words that are villages),
 // with a small lexicon from the same folder. Needs python3, not the npm
 // packages, the real gazetteer or ../shared.
+#include "geo/resolver.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "geo/gazetteer.h"
 #include "geo/geoparse_records.h"
 #include "geo/placement.h"
-#include "geo/resolver.h"
 #include "lexicon/lexicon.h"
 #include "text/tokenizer.h"
 
@@ -92,8 +92,8 @@ class ResolverTest : public ::testing::Test {
 };
 
 struct Expect {
-  const char* surface;   // text of the mention
-  const char* place;     // Describe() of every mention of it; "-": not a place
+  const char* surface;  // text of the mention
+  const char* place;    // Describe() of every mention of it; "-": not a place
 };
 
 struct ResolveRow {
@@ -105,57 +105,102 @@ struct ResolveRow {
 
 TEST_F(ResolverTest, NamesResolveInContext) {
   const ResolveRow rows[] = {
-      {"Paris alone is the French capital", "Protesters marched in Paris on Saturday.", "",
+      {"Paris alone is the French capital",
+       "Protesters marched in Paris on Saturday.",
+       "",
        {{"Paris", "2988507"}}},
-      {"Paris, Texas by its qualifier", "A tornado hit Paris, Texas, on Monday.", "",
+      {"Paris, Texas by its qualifier",
+       "A tornado hit Paris, Texas, on Monday.",
+       "",
        {{"Paris", "4717560"}, {"Texas", "admin1:Texas"}}},
-      {"Paris among Texas cities", "Storms hit Dallas and Paris overnight.", "",
+      {"Paris among Texas cities",
+       "Storms hit Dallas and Paris overnight.",
+       "",
        {{"Paris", "4717560"}, {"Dallas", "4684888"}}},
       {"a later bare Paris follows Paris, Texas",
-       "A tornado hit Paris, Texas, on Monday.\n\nResidents of Paris began clearing debris.", "",
+       "A tornado hit Paris, Texas, on Monday.\n\nResidents of Paris began clearing debris.",
+       "",
        {{"Paris", "4717560"}}},
-      {"Georgia the country beside Tbilisi", "Thousands rallied in Tbilisi as Georgia voted.", "",
+      {"Georgia the country beside Tbilisi",
+       "Thousands rallied in Tbilisi as Georgia voted.",
+       "",
        {{"Georgia", "country:GE"}, {"Tbilisi", "611717"}}},
-      {"Georgia the state beside Atlanta", "Voters in Atlanta and across Georgia waited for hours.", "",
+      {"Georgia the state beside Atlanta",
+       "Voters in Atlanta and across Georgia waited for hours.",
+       "",
        {{"Georgia", "admin1:Georgia"}, {"Atlanta", "4180439"}}},
-      {"bare Georgia is the country", "Georgia recalled its ambassador on Friday.", "",
+      {"bare Georgia is the country",
+       "Georgia recalled its ambassador on Friday.",
+       "",
        {{"Georgia", "country:GE"}}},
-      {"Santiago is Chile's unless context", "Students clashed with police in Santiago.", "",
+      {"Santiago is Chile's unless context",
+       "Students clashed with police in Santiago.",
+       "",
        {{"Santiago", "3871336"}}},
-      {"Santiago in the Philippines", "Floods hit Santiago and Manila in the Philippines on Tuesday.",
-       "", {{"Santiago", "1687801"}, {"Philippines", "country:PH"}}},
-      {"a person named Santiago", "Santiago Pena said the talks would go on.", "",
+      {"Santiago in the Philippines",
+       "Floods hit Santiago and Manila in the Philippines on Tuesday.",
+       "",
+       {{"Santiago", "1687801"}, {"Philippines", "country:PH"}}},
+      {"a person named Santiago",
+       "Santiago Pena said the talks would go on.",
+       "",
        {{"Santiago", "-"}}},
-      {"Tripoli is Libya's by default", "Clashes broke out in Tripoli overnight.", "",
+      {"Tripoli is Libya's by default",
+       "Clashes broke out in Tripoli overnight.",
+       "",
        {{"Tripoli", "2210247"}}},
-      {"Tripoli in Lebanon by context", "Clashes in Beirut spread to Tripoli in northern Lebanon.", "",
+      {"Tripoli in Lebanon by context",
+       "Clashes in Beirut spread to Tripoli in northern Lebanon.",
+       "",
        {{"Tripoli", "266826"}, {"Beirut", "276781"}, {"Lebanon", "country:LB"}}},
       {"small town named with its region",
-       "A missile hit Oleksandrivka, in Ukraine's Donetsk region, on Monday.", "",
-       {{"Oleksandrivka", "9100003"}, {"Donetsk", "admin1:Donetsk Oblast"}, {"Ukraine", "country:UA"}}},
-      {"Kremenchuk in Poltava region", "Rescuers worked in Kremenchuk, in Ukraine's Poltava region.",
-       "", {{"Kremenchuk", "704147"}, {"Poltava", "admin1:Poltava Oblast"}}},
+       "A missile hit Oleksandrivka, in Ukraine's Donetsk region, on Monday.",
+       "",
+       {{"Oleksandrivka", "9100003"},
+        {"Donetsk", "admin1:Donetsk Oblast"},
+        {"Ukraine", "country:UA"}}},
+      {"Kremenchuk in Poltava region",
+       "Rescuers worked in Kremenchuk, in Ukraine's Poltava region.",
+       "",
+       {{"Kremenchuk", "704147"}, {"Poltava", "admin1:Poltava Oblast"}}},
       {"place inside an organisation name",
-       "Students at the University of Nairobi protested on Tuesday.", "", {{"Nairobi", "-"}}},
-      {"the same city as a place", "Police fired tear gas in Nairobi.", "", {{"Nairobi", "184745"}}},
-      {"a list of places", "Protests spread to Almaty, Aktobe and Shymkent on Wednesday.", "",
+       "Students at the University of Nairobi protested on Tuesday.",
+       "",
+       {{"Nairobi", "-"}}},
+      {"the same city as a place",
+       "Police fired tear gas in Nairobi.",
+       "",
+       {{"Nairobi", "184745"}}},
+      {"a list of places",
+       "Protests spread to Almaty, Aktobe and Shymkent on Wednesday.",
+       "",
        {{"Almaty", "1526384"}, {"Aktobe", "610611"}, {"Shymkent", "1518980"}}},
       {"common words are never places",
-       "Police said on Wednesday that the March of Mothers would go ahead. Of the 12 arrested, most "
+       "Police said on Wednesday that the March of Mothers would go ahead. Of the 12 arrested, "
+       "most "
        "were students, Police added.",
-       "", {{"Police", "-"}, {"Wednesday", "-"}, {"March", "-"}, {"Of", "-"}}},
+       "",
+       {{"Police", "-"}, {"Wednesday", "-"}, {"March", "-"}, {"Of", "-"}}},
       {"a demonym is no place; Columbia is in South Carolina",
        "Colombian police said roads were blocked in Cali. A rally was held in Columbia, South "
        "Carolina.",
-       "", {{"Colombian", "-"}, {"Cali", "3687925"}, {"Columbia", "4575352"}}},
-      {"Kazakh is a demonym, not the town in Azerbaijan", "Kazakh troops patrolled Almaty.", "",
+       "",
+       {{"Colombian", "-"}, {"Cali", "3687925"}, {"Columbia", "4575352"}}},
+      {"Kazakh is a demonym, not the town in Azerbaijan",
+       "Kazakh troops patrolled Almaty.",
+       "",
        {{"Kazakh", "-"}, {"Almaty", "1526384"}}},
-      {"former names", "Flights from Alma-Ata to Nur-Sultan resumed.", "",
+      {"former names",
+       "Flights from Alma-Ata to Nur-Sultan resumed.",
+       "",
        {{"Alma-Ata", "1526384"}, {"Nur-Sultan", "1526273"}}},
-      {"the dateline resolves like any place", "MOSCOW – Security forces in Kazakhstan killed dozens.",
-       "MOSCOW", {{"MOSCOW", "524901"}, {"Kazakhstan", "country:KZ"}}},
+      {"the dateline resolves like any place",
+       "MOSCOW – Security forces in Kazakhstan killed dozens.",
+       "MOSCOW",
+       {{"MOSCOW", "524901"}, {"Kazakhstan", "country:KZ"}}},
       {"a nickname is not the country",
-       "Troops cleared the sit-in in Khartoum and an area nicknamed \"Colombia\" nearby.", "",
+       "Troops cleared the sit-in in Khartoum and an area nicknamed \"Colombia\" nearby.",
+       "",
        {{"Colombia", "-"}}},
   };
   for (const auto& row : rows) {
@@ -189,15 +234,18 @@ TEST_F(ResolverTest, DescriptionsAndFlags) {
   const Row rows[] = {
       {"Protests in Kazakhstan spread. Kazakhstan's largest city was quiet.",
        "Kazakhstan's largest city", "1526384", true, false, false},
-      {"Kazakhstan imposed a curfew. Police were deployed in the capital.", "the capital", "1526273",
-       true, false, false},
+      {"Kazakhstan imposed a curfew. Police were deployed in the capital.", "the capital",
+       "1526273", true, false, false},
       {"Riots shook Almaty, Kazakhstan's largest city.", "Almaty", "1526384", false, false, false},
-      {"Russia's Sputnik reported shooting in Kazakhstan.", "Russia", "country:RU", false, true, false},
-      {"MOSCOW – Security forces in Kazakhstan killed dozens.", "MOSCOW", "524901", false, false, true},
+      {"Russia's Sputnik reported shooting in Kazakhstan.", "Russia", "country:RU", false, true,
+       false},
+      {"MOSCOW – Security forces in Kazakhstan killed dozens.", "MOSCOW", "524901", false, false,
+       true},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.text);
-    Article a = MakeArticle(row.text, std::string(row.text).rfind("MOSCOW", 0) == 0 ? "MOSCOW" : "");
+    Article a =
+        MakeArticle(row.text, std::string(row.text).rfind("MOSCOW", 0) == 0 ? "MOSCOW" : "");
     ArticlePlaces places = parser_->Parse(a, text::Tokenize(a));
     bool found = false;
     for (const auto& r : places.toponyms) {
@@ -248,7 +296,8 @@ TEST_F(ResolverTest, EventPlacement) {
        "Protesters in Kazakhstan stormed buildings in Almaty.", "", 0, "1526384",
        PlacePrecision::kCity},
       {"the paragraph's place when the sentence has none",
-       "MOSCOW – Protests spread.\n\nPolice clashed with protesters in Almaty. Dozens were detained.",
+       "MOSCOW – Protests spread.\n\nPolice clashed with protesters in Almaty. Dozens were "
+       "detained.",
        "MOSCOW", 2, "1526384", PlacePrecision::kCity},
       {"the focus country when the paragraph has none",
        "MOSCOW – Protests spread in Almaty.\n\nDozens were detained.", "MOSCOW", 1, "country:KZ",
@@ -317,7 +366,7 @@ TEST_F(ResolverTest, VerbalEventsStayInTheFocusCountry) {
     site.verbal = row.verbal;
     Location loc = PlaceEvent(*gazetteer_, places, t, site);
     std::string got = loc.precision == PlacePrecision::kCountry ? "country:" + loc.country
-                                                                 : std::to_string(loc.geonameid);
+                                                                : std::to_string(loc.geonameid);
     EXPECT_EQ(got, row.place) << "verbal=" << row.verbal;
   }
 }

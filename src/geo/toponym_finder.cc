@@ -23,16 +23,16 @@ bool IsCap(const Token& t) { return IsWord(t) && (t.capitalized || t.all_caps); 
 
 // Lower-case words that may sit inside a multiword place name.
 bool IsJoiner(std::string_view w) {
-  return In(w, {"de", "del", "della", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "el",
-                "al", "of", "the", "on", "upon", "sur", "en", "am", "im", "y", "e", "an", "ul",
-                "ad", "es", "as", "ash", "ar", "ez", "az"});
+  return In(w, {"de", "del", "della", "da", "do",  "dos", "das",  "di",  "du", "des", "la",
+                "le", "el",  "al",    "of", "the", "on",  "upon", "sur", "en", "am",  "im",
+                "y",  "e",   "an",    "ul", "ad",  "es",  "as",   "ash", "ar", "ez",  "az"});
 }
 
 bool IsPreposition(std::string_view w) {
-  return In(w, {"in", "near", "at", "outside", "from", "to", "into", "across", "around", "toward",
-                "towards", "through", "via", "throughout", "inside", "between", "across",
-                "within", "out", "on", "reach", "reached", "visited", "visit", "left",
-                "entered", "outskirts"});
+  return In(w, {"in",      "near",    "at",     "outside", "from",    "to",       "into",
+                "across",  "around",  "toward", "towards", "through", "via",      "throughout",
+                "inside",  "between", "across", "within",  "out",     "on",       "reach",
+                "reached", "visited", "visit",  "left",    "entered", "outskirts"});
 }
 
 bool IsAdminWord(std::string_view w) {
@@ -41,52 +41,63 @@ bool IsAdminWord(std::string_view w) {
 }
 
 bool IsOrgHead(std::string_view w) {  // "University of X"
-  return In(w, {"university", "college", "bank", "institute", "museum", "academy", "archdiocese",
-                "diocese", "council", "church", "school", "club", "republic", "kingdom",
-                "embassy", "consulate", "parliament", "government", "mayor", "governor"});
+  return In(w, {"university", "college",     "bank",       "institute", "museum",
+                "academy",    "archdiocese", "diocese",    "council",   "church",
+                "school",     "club",        "republic",   "kingdom",   "embassy",
+                "consulate",  "parliament",  "government", "mayor",     "governor"});
 }
 
 bool IsOrgTail(std::string_view w) {  // "Nairobi University"
-  return In(w, {"university", "college", "institute", "bank", "club", "times", "post", "herald",
-                "tribune", "journal", "exchange", "stock", "fc", "united", "polytechnic",
-                "observer", "gazette", "chronicle", "daily", "news", "radio", "tv", "television",
-                "symphony", "orchestra", "conservatory", "zoo", "declaration", "accords", "accord",
-                "agreement", "protocol", "format", "convention", "treaty", "group", "process",
-                "summit", "talks"});
+  return In(w,
+            {"university", "college",      "institute",   "bank",        "club",       "times",
+             "post",       "herald",       "tribune",     "journal",     "exchange",   "stock",
+             "fc",         "united",       "polytechnic", "observer",    "gazette",    "chronicle",
+             "daily",      "news",         "radio",       "tv",          "television", "symphony",
+             "orchestra",  "conservatory", "zoo",         "declaration", "accords",    "accord",
+             "agreement",  "protocol",     "format",      "convention",  "treaty",     "group",
+             "process",    "summit",       "talks"});
 }
 
 bool IsDirection(std::string_view w) {
-  return In(w, {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                "central", "greater", "upper", "lower", "new", "old", "downtown", "northeast",
-                "northwest", "southeast", "southwest", "northeastern", "northwestern",
-                "southeastern", "southwestern"});
+  return In(
+      w, {"north",     "south",        "east",         "west",         "northern",    "southern",
+          "eastern",   "western",      "central",      "greater",      "upper",       "lower",
+          "new",       "old",          "downtown",     "northeast",    "northwest",   "southeast",
+          "southwest", "northeastern", "northwestern", "southeastern", "southwestern"});
 }
 
 // "Cali Mayor", "Beirut Port": a place before these stays a place (of an actor).
 bool IsPlaceHead(std::string_view w) {
-  return In(w, {"mayor", "governor", "police", "airport", "port", "municipality", "council",
-                "prosecutor", "station", "square", "street", "avenue", "road", "bridge", "market",
-                "mall", "stadium", "hospital", "prison", "metro", "city", "residents", "court",
-                "authorities", "officials", "cathedral", "mosque", "harbor", "harbour",
-                "international", "central", "regional", "district", "county", "province"});
+  return In(w, {"mayor",     "governor",   "police",   "airport",   "port",    "municipality",
+                "council",   "prosecutor", "station",  "square",    "street",  "avenue",
+                "road",      "bridge",     "market",   "mall",      "stadium", "hospital",
+                "prison",    "metro",      "city",     "residents", "court",   "authorities",
+                "officials", "cathedral",  "mosque",   "harbor",    "harbour", "international",
+                "central",   "regional",   "district", "county",    "province"});
 }
 
 // Words that open sentences; never looked up there (speed, and "Of", "Police"-like noise).
 bool IsCommonOpener(std::string_view w) {
-  return In(w, {"the", "a", "an", "in", "on", "at", "but", "he", "she", "it", "they", "we", "i",
-                "this", "that", "these", "those", "his", "her", "their", "its", "after", "before",
-                "when", "while", "as", "if", "for", "from", "with", "by", "to", "and", "or", "so",
-                "some", "many", "most", "one", "there", "what", "who", "how", "then", "also",
-                "all", "both", "during", "since", "despite", "although", "because", "earlier",
-                "later", "last", "police", "protesters", "authorities", "officials"});
+  return In(w, {"the",        "a",           "an",       "in",      "on",    "at",     "but",
+                "he",         "she",         "it",       "they",    "we",    "i",      "this",
+                "that",       "these",       "those",    "his",     "her",   "their",  "its",
+                "after",      "before",      "when",     "while",   "as",    "if",     "for",
+                "from",       "with",        "by",       "to",      "and",   "or",     "so",
+                "some",       "many",        "most",     "one",     "there", "what",   "who",
+                "how",        "then",        "also",     "all",     "both",  "during", "since",
+                "despite",    "although",    "because",  "earlier", "later", "last",   "police",
+                "protesters", "authorities", "officials"});
 }
 
 // Endings of English demonyms (Kazakh, Colombian, Lebanese, Kuwaiti, Dutch,
 // Swiss, Turkish, Thai): only these are asked of the demonym table.
 bool LooksLikeDemonym(std::string_view k) {
-  auto ends = [&](std::string_view e) { return k.size() > e.size() && k.substr(k.size() - e.size()) == e; };
+  auto ends = [&](std::string_view e) {
+    return k.size() > e.size() && k.substr(k.size() - e.size()) == e;
+  };
   return ends("an") || ends("ese") || ends("ish") || ends("i") || ends("h") || ends("ss") ||
-         ends("ic") || ends("ch") || ends("er") || ends("ot") || ends("k") || ends("ns") || ends("is");
+         ends("ic") || ends("ch") || ends("er") || ends("ot") || ends("k") || ends("ns") ||
+         ends("is");
 }
 
 bool IsCountryMatch(const Gazetteer& g, const NameMatch& m) {
@@ -94,10 +105,10 @@ bool IsCountryMatch(const Gazetteer& g, const NameMatch& m) {
 }
 
 bool IsPersonTitle(std::string_view w) {
-  return In(w, {"mr", "mrs", "ms", "miss", "dr", "president", "gen", "general", "sen", "senator",
-                "gov", "rep", "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady",
-                "col", "lt", "capt", "sgt", "maj", "prof", "rev", "judge", "justice", "actress",
-                "actor", "singer"});
+  return In(w, {"mr",   "mrs",     "ms",   "miss",  "dr",      "president", "gen",    "general",
+                "sen",  "senator", "gov",  "rep",   "king",    "queen",     "prince", "princess",
+                "pope", "sir",     "lord", "lady",  "col",     "lt",        "capt",   "sgt",
+                "maj",  "prof",    "rev",  "judge", "justice", "actress",   "actor",  "singer"});
 }
 
 // The token before `i` in [lo, i), skipping quotes; -1 when none.
@@ -193,8 +204,8 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
           if (words >= options.max_name_words) break;
         } else if (IsWord(t) && j > i && IsJoiner(t.norm)) {
           // inside only: an end must follow
-        } else if (t.kind == TokenKind::kPunct && t.norm == "-" && t.joined_left && j + 1 < s.end_token &&
-                   toks[j + 1].joined_left && IsWord(toks[j + 1])) {
+        } else if (t.kind == TokenKind::kPunct && t.norm == "-" && t.joined_left &&
+                   j + 1 < s.end_token && toks[j + 1].joined_left && IsWord(toks[j + 1])) {
           // "Nur-Sultan", "Alma-Ata"
         } else if (t.kind == TokenKind::kPunct && t.norm == "." && t.joined_left && j > i &&
                    toks[j - 1].end - toks[j - 1].start <= 3) {
@@ -326,7 +337,9 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
     PlaceView p = gazetteer.PlaceAt(c.places.front());
     return p.kind == PlaceKind::kCountry ? std::string(p.country) : std::string();
   };
-  auto sentence_end = [&](const ToponymCandidate& c) { return text.sentences[c.sentence].end_token; };
+  auto sentence_end = [&](const ToponymCandidate& c) {
+    return text.sentences[c.sentence].end_token;
+  };
 
   // Qualifiers, possessive modifiers, capitalised words after a name.
   for (size_t k = 0; k < out.size(); ++k) {
@@ -357,9 +370,10 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
       // northern province of Gilan" are about the land.
       const std::string& w = toks[c.end_token + 1].norm;
       if (!IsDirection(w) && !IsAdminWord(w) &&
-          !In(w, {"largest", "biggest", "second", "second-largest", "capital", "border", "borders",
-                  "territory", "soil", "coast", "north", "south", "east", "west", "streets", "cities",
-                  "towns", "villages", "countryside", "mountains", "provinces", "regions"}))
+          !In(w, {"largest",     "biggest",   "second",    "second-largest", "capital", "border",
+                  "borders",     "territory", "soil",      "coast",          "north",   "south",
+                  "east",        "west",      "streets",   "cities",         "towns",   "villages",
+                  "countryside", "mountains", "provinces", "regions"}))
         c.in_actor = true;
     } else if (c.possessive_after && c.end_token + 1 < se) {
       const Token& w = toks[c.end_token + 1];
@@ -376,7 +390,7 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
           !IsDirection(toks[c.first_token].norm)) {
         c.in_organization = true;  // "Puerto Resistencia"
       } else if (IsCap(w) && !w.all_caps && at(c.end_token) < 0 && !IsAdminWord(w.norm) &&
-          w.norm != "city" && !toks[c.first_token].all_caps) {
+                 w.norm != "city" && !toks[c.first_token].all_caps) {
         NormalizePlaceName(body.substr(w.start, w.end - w.start), &key);
         NameMatch m = gazetteer.Lookup(key);
         if (!m.stop_listed) {
@@ -409,8 +423,8 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
     for (uint32_t i = s.first_token; i < s.end_token; ++i) {
       const std::string& w = toks[i].norm;
       bool capital = (w == "capital");
-      bool largest = ((w == "largest" || w == "biggest") && i + 1 < s.end_token &&
-                      toks[i + 1].norm == "city");
+      bool largest =
+          ((w == "largest" || w == "biggest") && i + 1 < s.end_token && toks[i + 1].norm == "city");
       if (!capital && !largest) continue;
       if (toks[i].capitalized && capital) continue;  // "Capital Gazette"
       uint32_t d_first = i, d_end = largest ? i + 2 : i + 1;
@@ -440,7 +454,8 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
           d_first = i - 2;
         } else if (capital && p.norm == "the") {
           d_first = i - 1;
-        } else if (capital && (p.norm == "national" || p.norm == "regional" || p.norm == "provincial")) {
+        } else if (capital &&
+                   (p.norm == "national" || p.norm == "regional" || p.norm == "provincial")) {
           continue;
         } else if (largest && p.norm == "the") {
           continue;  // "the largest city in ..." is left alone

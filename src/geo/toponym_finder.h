@@ -42,8 +42,8 @@ namespace dateline::geo {
 
 enum class DescriptionKind : uint8_t {
   kNone,
-  kCapital,        // "the capital": capital of `of_country` or of the focus country
-  kLargestCity,    // "Kazakhstan's largest city"
+  kCapital,      // "the capital": capital of `of_country` or of the focus country
+  kLargestCity,  // "Kazakhstan's largest city"
 };
 
 struct ToponymCandidate {
@@ -51,24 +51,24 @@ struct ToponymCandidate {
   uint32_t start = 0, end = 0;              // bytes into Article::text
   int32_t sentence = -1;
   uint32_t paragraph = 0;
-  std::string key;                          // normalised name ("nur sultan"); empty for descriptions
-  std::span<const PlaceIndex> places;       // gazetteer candidates, largest first
+  std::string key;                     // normalised name ("nur sultan"); empty for descriptions
+  std::span<const PlaceIndex> places;  // gazetteer candidates, largest first
   DescriptionKind description = DescriptionKind::kNone;
-  std::string of_country;                   // descriptions and cues: alpha-2 of "X's", "the Kazakh"
+  std::string of_country;  // descriptions and cues: alpha-2 of "X's", "the Kazakh"
   // Cues.
   bool preposition_before = false;  // "in X", "near X", "at X", "to X", ...
   bool origin = false;              // "from X", "from over X": where something came from
   bool want_admin1 = false;         // "X province/region/oblast/state/district"
   bool want_city = false;           // "X city"
   bool possessive_after = false;    // "X's"
-  bool is_capital = false;          // "the capital, X" / "X, the capital" / "the capital of X" (X a city)
-  bool is_largest_city = false;     // "X, Kazakhstan's largest city" (of_country set)
-  bool in_actor = false;            // "Russia's Sputnik", "Moscow Exchange": part of a name
-  bool in_organization = false;     // "University of Nairobi": not a place mention
+  bool is_capital = false;  // "the capital, X" / "X, the capital" / "the capital of X" (X a city)
+  bool is_largest_city = false;  // "X, Kazakhstan's largest city" (of_country set)
+  bool in_actor = false;         // "Russia's Sputnik", "Moscow Exchange": part of a name
+  bool in_organization = false;  // "University of Nairobi": not a place mention
   bool stop_listed = false;
-  bool person_name = false;         // "Mahsa Amini": all mentions of the name are dropped
+  bool person_name = false;  // "Mahsa Amini": all mentions of the name are dropped
   bool sentence_initial = false;
-  bool dateline = false;            // the dateline at the head of the text
+  bool dateline = false;  // the dateline at the head of the text
   // Index (into the returned vector) of the qualifiers that follow ("X, Y",
   // "X, in Y's Z region"); -1 when none.
   int32_t qualifier = -1, qualifier2 = -1;
@@ -89,9 +89,10 @@ class MultiwordPrefixes {
 };
 
 struct FinderOptions {
-  uint32_t max_name_words = 4;       // longest name tried, in words
-  uint32_t max_toponyms = 5000;      // per article; the rest are ignored
-  uint32_t initial_min_population = 100000;  // an uncued sentence-initial one-word name must be this big
+  uint32_t max_name_words = 4;   // longest name tried, in words
+  uint32_t max_toponyms = 5000;  // per article; the rest are ignored
+  uint32_t initial_min_population =
+      100000;  // an uncued sentence-initial one-word name must be this big
 };
 
 // Lexicon actor matches over the whole text (any order); may be empty.
