@@ -81,6 +81,9 @@ struct Event {
   DatePrecision date_precision = DatePrecision::kNone;
   // A range when the text gives one ("in recent days"); equal to date otherwise.
   std::string date_from, date_to;
+  // "text" when the sentence dates the event, "published" when the date is
+  // the article's publish date for want of one.
+  std::string date_basis;
 
   std::string cameo;  // "175"
   std::string root;   // "17"

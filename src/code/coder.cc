@@ -102,6 +102,14 @@ void Absorb(Event& into, const Event& from) {
   if (into.source.empty()) into.source = from.source;
   if (into.target.empty()) into.target = from.target;
   if (!into.claimed_by) into.claimed_by = from.claimed_by;
+  // a date the text gives beats the publish date taken for want of one
+  if (into.date_basis != "text" && from.date_basis == "text") {
+    into.date = from.date;
+    into.date_precision = from.date_precision;
+    into.date_from = from.date_from;
+    into.date_to = from.date_to;
+    into.date_basis = from.date_basis;
+  }
   into.confidence = std::max(into.confidence, from.confidence);
 }
 

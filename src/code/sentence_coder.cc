@@ -125,7 +125,9 @@ class SentenceCoder {
   const ActorMention* ActorBefore(std::uint32_t at) const {
     const ActorMention* best = nullptr;
     for (const ActorMention& a : m_.actors) {
-      if (a.end > at || !Usable(a)) continue;
+      // an actor may run into the trigger ("a Russian-led force of peacekeeping
+      // troops" + "peacekeeping troops was on its way") but must start before it
+      if (a.first >= at || !Usable(a)) continue;
       bool crosses = false;
       for (std::uint32_t k = a.end; k < at; ++k) crosses |= IsBoundary(tt_.tokens[k]);
       if (crosses) continue;
@@ -140,6 +142,30 @@ class SentenceCoder {
       bool crosses = false;
       for (std::uint32_t k = at; k < a.first; ++k) crosses |= IsBoundary(tt_.tokens[k]) || Norm(k) == ",";
       if (!crosses) return &a;
+    }
+    return nullptr;
+  }
+
+  // A match in the passive voice: a form of "be" followed by another word of
+  // the match ("police officers were killed", "was found beheaded").
+  bool PassiveMatch(const PhraseMatch& m) const {
+    for (std::uint32_t i = m.first; i + 1 < m.end; ++i) {
+      if (!IsOneOf(Norm(i), {"was", "were", "been", "being", "is", "are", "be"})) continue;
+      std::string_view next = Norm(i + 1);
+      if (next.ends_with("ed") || next.ends_with("en") || next.ends_with("wn") ||
+          IsOneOf(next, {"shot", "hit", "held", "hurt", "set", "cut", "put", "found", "struck",
+                         "caught", "sent", "left", "kept", "led", "built", "lost", "slain"})) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // An actor sharing tokens with [first, end): "police officers" in a pattern
+  // that spells out "officers were killed".
+  const ActorMention* ActorOverlapping(std::uint32_t first, std::uint32_t end) const {
+    for (const ActorMention& a : m_.actors) {
+      if (a.first < end && first < a.end && Usable(a)) return &a;
     }
     return nullptr;
   }
@@ -232,9 +258,11 @@ class SentenceCoder {
       e.date_precision = best->precision;
       e.date_from = best->date_from;
       e.date_to = best->date_to;
+      e.date_basis = "text";
     } else if (p.known()) {
       e.date = e.date_from = e.date_to = p.date;
       e.date_precision = p.precision;
+      e.date_basis = "published";
     }
     // "a day after breaking into": the event is the day before the sentence's date
     for (std::uint32_t i = s_.first_token; i + 2 < at; ++i) {
@@ -242,6 +270,7 @@ class SentenceCoder {
           Norm(i + 2) == "after" && e.date_precision == DatePrecision::kDay && i + 6 >= at) {
         if (auto d = recognize::ParseIsoDay(e.date)) {
           e.date = e.date_from = e.date_to = recognize::FormatIsoDay(*d - 1);
+          e.date_basis = "text";
         }
       }
     }
@@ -303,20 +332,26 @@ class SentenceCoder {
     e.trigger = Slice(t.match.first, t.match.end);
     SetTaxonomy(e, t);
 
-    const std::string& pat = t.pattern->pattern;
-    bool target_before = t.pattern->passive || (!pat.empty() && pat.front() == '+');
-    bool source_after = !pat.empty() && pat.back() == '$';
+    using lexicon::SlotPlace;
+    const lexicon::EventPattern& pat = *t.pattern;
+    const bool has_inner_source = t.match.source_end > t.match.source_first;
+    const bool has_inner_target = t.match.target_end > t.match.target_first;
+    const bool target_before = pat.target == SlotPlace::kBefore || pat.passive ||
+                               (pat.target == SlotPlace::kDefault && PassiveMatch(t.match));
     // source
-    if (t.match.source_end > t.match.source_first) {
+    if (has_inner_source) {
       const ActorMention* a = ActorWithin(t.match.source_first, t.match.source_end);
       e.source = a ? FromMention(*a) : FromSpan(t.match.source_first, t.match.source_end);
-    } else if (target_before || source_after) {
-      // passive: "were killed by police"
-      for (std::uint32_t i = t.match.end; i + 1 < s_.end_token && i < t.match.end + 3; ++i) {
+    } else if (pat.source == SlotPlace::kAfter || target_before) {
+      // passive: "were killed by police"; "~be attacked by $"
+      for (std::uint32_t i = t.match.end; i < s_.end_token && i < t.match.end + 3; ++i) {
         if (Norm(i) == "by") {
           if (const ActorMention* a = ActorAfter(i + 1, 3)) e.source = FromMention(*a);
           break;
         }
+      }
+      if (e.source.empty() && pat.source == SlotPlace::kAfter) {
+        if (const ActorMention* a = ActorAfter(t.match.end, 4)) e.source = FromMention(*a);
       }
     } else if (const ActorMention* a = ActorBefore(t.match.first)) {
       e.source = FromMention(*a);
@@ -324,24 +359,44 @@ class SentenceCoder {
       e.source = *p;
     }
     // target
-    if (t.match.target_end > t.match.target_first) {
+    if (has_inner_target) {
       const ActorMention* a = ActorWithin(t.match.target_first, t.match.target_end);
       e.target = a ? FromMention(*a) : FromSpan(t.match.target_first, t.match.target_end);
       if (a) e.target.text = FromSpan(t.match.target_first, t.match.target_end).text;
+    } else if (target_before && (e.plover_type == "AID" || e.plover_type == "MOBILIZE")) {
+      // "the contingent to be sent": what is sent belongs to the sender
+      if (e.source.empty()) {
+        if (const ActorMention* a = ActorBefore(t.match.first)) e.source = FromMention(*a);
+      }
     } else if (target_before) {
+      // "+ ~be killed": the subject; patterns that spell the noun out
+      // ("police officers were killed") hold it inside the match
       if (const ActorMention* a = ActorBefore(t.match.first)) e.target = FromMention(*a);
+      else if (const ActorMention* in = ActorOverlapping(t.match.first, t.match.end)) e.target = FromMention(*in);
       else if (auto p = PronounBefore(t.match.first)) e.target = *p;
+    } else if (const ActorMention* in = ActorWithin(t.match.first + 1, t.match.end)) {
+      // the object spelled out in the pattern: "killed dozens of protesters"
+      e.target = FromMention(*in);
     } else if (const ActorMention* a = ActorAfter(t.match.end, 6)) {
       e.target = FromMention(*a);
     }
-    if (e.source.empty() && claimant_ && !claimant_->is_media &&
+    static const std::string_view kAnnounced[] = {"AID", "MOBILIZE", "CONCEDE", "COOPERATE", "AGREE",
+                                                  "CONSULT", "SUPPORT", "REQUEST", "RETREAT"};
+    bool announced_kind = std::find(std::begin(kAnnounced), std::end(kAnnounced), e.plover_type) !=
+                          std::end(kAnnounced);
+    // the state announcing its own coercion: "the Interior Ministry said 2,000 were arrested"
+    bool state_coercion = e.plover_type == "COERCE" && claimant_ &&
+                          (claimant_->actor.agent == "GOV" || claimant_->actor.agent == "COP" ||
+                           claimant_->actor.agent == "MIL");
+    if (e.source.empty() && (announced_kind || state_coercion) && claimant_ && !claimant_->is_media &&
         (claimant_->kind == lexicon::ActorKind::kOrganization ||
          claimant_->kind == lexicon::ActorKind::kPerson || claimant_->actor.agent == "GOV")) {
       // an official announcing their own side's action
       e.source = FromMention(*claimant_);
     }
     if (e.target.empty() && (e.plover_type == "AID" || e.plover_type == "MOBILIZE") &&
-        !ctx_.focus_country.empty() && e.source.country != ctx_.focus_country) {
+        !ctx_.focus_country.empty() && e.source.country != ctx_.focus_country &&
+        !e.source.empty()) {
       e.target.code = e.target.country = ctx_.focus_country;
       if (const CountryInfo* c = countries_.Find(ctx_.focus_country)) e.target.name = c->name;
     }
@@ -370,8 +425,8 @@ class SentenceCoder {
         return r == "18" || r == "19" || r == "20" || e.cameo == "145";
       case CountKind::kArrested:
         return r == "17";
-      case CountKind::kParticipants:
-        return r == "14";
+      case CountKind::kParticipants:  // a crowd protests, or is the one acted on
+        return r == "14" || e.target.agent == "PRO" || e.source.agent == "PRO";
       case CountKind::kTroops:
         return r == "15" || r == "07" || r == "19" || r == "08";
       case CountKind::kDisplaced:

@@ -84,6 +84,30 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
           k = next;
         }
       }
+      // "a Russian-led force", "Saudi-backed coalition": led by that country
+      if (head == &e && j > m.end && j < end && text.tokens[j].kind == TokenKind::kWord) {
+        static constexpr std::string_view kArmedGroups[] = {
+            "force", "forces", "coalition", "troops", "alliance", "mission", "contingent",
+            "operation", "militia", "militias", "army"};
+        bool armed = false;
+        for (std::string_view w : kArmedGroups) armed |= norm(j) == w;
+        if (armed) {
+          ActorMention a;
+          a.first = m.first;
+          a.end = j + 1;
+          a.head = j;
+          a.kind = ActorKind::kAgent;
+          std::uint32_t start = text.tokens[a.first].start, stop = text.tokens[j].end;
+          a.actor.text = std::string(article_text.substr(start, stop - start));
+          a.actor.start = start;
+          a.actor.end = stop;
+          a.actor.country = e.country;
+          a.actor.agent = "MIL";
+          a.actor.code = e.country + "MIL";
+          out.push_back(std::move(a));
+          continue;
+        }
+      }
       if (head == &e && e.kind == ActorKind::kDemonym) continue;  // "Kazakh institutions"
     } else {
       // agent + in/of/from + country: "Security forces in Kazakhstan"

@@ -279,11 +279,20 @@ std::vector<CountMention> FindCounts(const TokenizedText& text, std::uint32_t fi
     // 2. A cue after the number: "12 police officers died", "353 injured",
     //    "2,000 people were arrested", "about 200 protesters".
     if (!found) {
+      // A group noun ("police officers", "protesters") is a weaker cue than
+      // what happened to them ("were killed"): keep looking past it.
       std::uint32_t j = q.end;
       for (int steps = 0; j < end && steps < 7; ++steps) {
         if (const auto* m = cue_at(j, true)) {
-          found = CountMention{lexicon.Cue(m->entry).kind, q.first, q.end, m->first, q.value};
-          break;
+          CountKind kind = lexicon.Cue(m->entry).kind;
+          bool group = kind == CountKind::kParticipants || kind == CountKind::kTroops;
+          if (!found) found = CountMention{kind, q.first, q.end, m->first, q.value};
+          if (!group) {
+            found = CountMention{kind, q.first, q.end, m->first, q.value};
+            break;
+          }
+          j = std::max(m->end, j + 1);
+          continue;
         }
         const Token& t = text.tokens[j];
         if (StopsCueSearch(t)) break;

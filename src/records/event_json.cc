@@ -37,6 +37,7 @@ std::string EventToJson(const Event& e, int indent) {
   j["span"] = Json::array({main ? main->start : 0, main ? main->end : 0});
   j["date"] = e.date;
   j["date_precision"] = DatePrecisionName(e.date_precision);
+  j["date_basis"] = e.date_basis;
   if (!e.date_from.empty() && (e.date_from != e.date || e.date_to != e.date)) {
     j["date_range"] = Json::array({e.date_from, e.date_to});
   }
