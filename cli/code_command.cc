@@ -18,12 +18,13 @@ struct CodeFlags {
   std::string format = "jsonl";
   std::string date;
   std::string data;
+  std::string gazetteer;
   bool keep_negated = false;
   std::size_t max_page_mb = 32;
 };
 
 int RunCode(const CodeFlags& flags) {
-  auto coder = code::Coder::Create(FindDataDir(flags.data));
+  auto coder = code::Coder::Create(FindDataDir(flags.data), FindGazetteer(flags.gazetteer));
   if (!coder.ok()) {
     std::cerr << "dateline: " << coder.status().message() << "\n";
     return 2;
@@ -72,6 +73,7 @@ void AddCodeCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember(formats::EventFormatNames()));
   cmd->add_option("--date", flags->date, "publish date YYYY-MM-DD for inputs that give none");
   cmd->add_option("--data", flags->data, "dictionary folder (default: $DATELINE_DATA or the built-in data/)");
+  cmd->add_option("--gazetteer", flags->gazetteer, "gazetteer file (default: $DATELINE_GAZETTEER or build/gazetteer.bin)");
   cmd->add_flag("--keep-negated", flags->keep_negated, "also print events the text says did not happen");
   cmd->add_option("--max-page-mb", flags->max_page_mb, "largest page read, in MiB (default 32)");
   cmd->callback([flags, exit_code] { *exit_code = RunCode(*flags); });

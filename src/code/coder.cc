@@ -4,6 +4,7 @@
 #include <map>
 
 #include "code/sentence_coder.h"
+#include "geo/placement.h"
 #include "recognize/recognizer.h"
 #include "text/tokenizer.h"
 
@@ -87,6 +88,18 @@ void MergeCount(std::optional<Count>& into, const std::optional<Count>& from) {
   if (!into || (from->max - from->min) < (into->max - into->min)) into = from;
 }
 
+// point > city > admin1 > country > none
+int Specificity(PlacePrecision p) {
+  switch (p) {
+    case PlacePrecision::kPoint: return 4;
+    case PlacePrecision::kCity: return 3;
+    case PlacePrecision::kAdmin1: return 2;
+    case PlacePrecision::kCountry: return 1;
+    case PlacePrecision::kNone: break;
+  }
+  return 0;
+}
+
 void Absorb(Event& into, const Event& from) {
   for (const Evidence& ev : from.evidence) {
     bool have = std::any_of(into.evidence.begin(), into.evidence.end(),
@@ -102,6 +115,9 @@ void Absorb(Event& into, const Event& from) {
   if (into.source.empty()) into.source = from.source;
   if (into.target.empty()) into.target = from.target;
   if (!into.claimed_by) into.claimed_by = from.claimed_by;
+  if (Specificity(from.location.precision) > Specificity(into.location.precision)) {
+    into.location = from.location;
+  }
   // a date the text gives beats the publish date taken for want of one
   if (into.date_basis != "text" && from.date_basis == "text") {
     into.date = from.date;
@@ -127,6 +143,33 @@ std::vector<Event> MergeWithinArticle(std::vector<Event> events) {
   return merged;
 }
 
+bool MentionsTheCity(const TokenizedText& tt, const Sentence& s) {
+  for (std::uint32_t i = s.first_token; i + 1 < s.end_token; ++i) {
+    if (tt.tokens[i].norm == "the" && tt.tokens[i + 1].norm == "city") return true;
+  }
+  return false;
+}
+
+// The last toponym before sentence `s` that the text calls a city ("the
+// country's largest city, Almaty", "the city of Almaty").
+std::optional<Location> LastNamedCity(const geo::ArticlePlaces& places, const TokenizedText& tt,
+                                      std::int32_t s, const geo::Gazetteer* gazetteer) {
+  if (!gazetteer) return std::nullopt;
+  std::optional<Location> found;
+  for (const geo::ResolvedToponym& t : places.toponyms) {
+    if (t.sentence >= s || t.dateline || t.in_actor) continue;
+    const Sentence& sentence = tt.sentences[t.sentence];
+    bool called_city = false;
+    for (std::uint32_t i = t.first_token; i > sentence.first_token && i + 6 > t.first_token; --i) {
+      called_city |= tt.tokens[i - 1].norm == "city";
+    }
+    if (!called_city) continue;
+    Location l = geo::ToLocation(*gazetteer, t.place);
+    if (l.precision == PlacePrecision::kCity) found = l;
+  }
+  return found;
+}
+
 void RememberActors(const SentenceMentions& m, ArticleContext& ctx) {
   for (const ActorMention& a : m.actors) {
     if (a.is_media) continue;
@@ -139,17 +182,28 @@ void RememberActors(const SentenceMentions& m, ArticleContext& ctx) {
 }  // namespace
 
 Result<std::unique_ptr<const Coder>> Coder::Create(const std::string& data_dir,
+                                                   const std::string& gazetteer_path,
                                                    const lexicon::LoadOptions& options) {
   auto lexicon = lexicon::Lexicon::Load(data_dir, options);
   if (!lexicon.ok()) return lexicon.status();
   auto countries = CountryTable::Load(data_dir + "/country_codes.tsv");
   if (!countries.ok()) return countries.status();
-  return std::unique_ptr<const Coder>(
-      new Coder(std::move(lexicon.value()), std::move(countries.value())));
+  std::unique_ptr<const geo::Gazetteer> gazetteer;
+  if (!gazetteer_path.empty()) {
+    auto loaded = geo::Gazetteer::Load(gazetteer_path);
+    if (!loaded.ok()) return loaded.status();
+    gazetteer = std::move(loaded.value());
+  }
+  return std::unique_ptr<const Coder>(new Coder(
+      std::move(lexicon.value()), std::move(countries.value()), std::move(gazetteer)));
 }
 
-Coder::Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries)
-    : lexicon_(std::move(lexicon)), countries_(std::move(countries)) {}
+Coder::Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries,
+             std::unique_ptr<const geo::Gazetteer> gazetteer)
+    : lexicon_(std::move(lexicon)), countries_(std::move(countries)),
+      gazetteer_(std::move(gazetteer)) {
+  if (gazetteer_) geoparser_ = std::make_unique<geo::Geoparser>(gazetteer_.get(), lexicon_.get());
+}
 
 std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions& options) const {
   TokenizedText tt = text::Tokenize(article);
@@ -162,11 +216,34 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   ctx.article = &article;
   ctx.text = &tt;
   ctx.focus_country = FocusCountry(article, tt, mentions);
+  geo::ArticlePlaces places;
+  if (geoparser_) {
+    places = geoparser_->Parse(article, tt);
+    ctx.place = [&](std::int32_t sentence, std::uint32_t first, std::uint32_t end,
+                    std::span<const std::pair<std::uint32_t, std::uint32_t>> actors, bool verbal) {
+      geo::EventSite site;
+      site.sentence = sentence;
+      site.trigger_first = first;
+      site.trigger_end = end;
+      site.actor_tokens = actors;
+      site.verbal = verbal;
+      return geo::PlaceEvent(*gazetteer_, places, tt, site);
+    };
+  }
   std::vector<Event> events;
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
     std::vector<Event> found =
         CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_);
-    for (Event& e : found) events.push_back(std::move(e));
+    for (Event& e : found) {
+      // "in the city": the last place the article called a city
+      if (e.location.precision == PlacePrecision::kCountry && MentionsTheCity(tt, tt.sentences[s])) {
+        if (auto city = LastNamedCity(places, tt, static_cast<std::int32_t>(s), gazetteer_.get());
+            city && city->country == e.location.country) {
+          e.location = *city;
+        }
+      }
+      events.push_back(std::move(e));
+    }
     RememberActors(mentions[s], ctx);
   }
   events = MergeWithinArticle(std::move(events));

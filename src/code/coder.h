@@ -25,6 +25,8 @@
 #include "dateline/article.h"
 #include "dateline/event.h"
 #include "dateline/status.h"
+#include "geo/gazetteer.h"
+#include "geo/resolver.h"
 #include "lexicon/lexicon.h"
 
 namespace dateline::code {
@@ -35,19 +37,28 @@ struct CodeOptions {
 
 class Coder {
  public:
-  // Loads the lexicon and data/country_codes.tsv from data_dir.
+  // Loads the lexicon and data/country_codes.tsv from data_dir, and the
+  // gazetteer from gazetteer_path when it is not empty (a missing or bad
+  // gazetteer is an error then; without one, events are placed by country).
   static Result<std::unique_ptr<const Coder>> Create(const std::string& data_dir,
+                                                     const std::string& gazetteer_path = "",
                                                      const lexicon::LoadOptions& options = {});
-  Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries);
+  Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries,
+        std::unique_ptr<const geo::Gazetteer> gazetteer);
 
   std::vector<Event> CodeArticle(const Article& article, const CodeOptions& options = {}) const;
 
   const lexicon::Lexicon& lexicon() const { return *lexicon_; }
   const CountryTable& countries() const { return countries_; }
+  // nullptr when created without a gazetteer.
+  const geo::Gazetteer* gazetteer() const { return gazetteer_.get(); }
+  const geo::Geoparser* geoparser() const { return geoparser_.get(); }
 
  private:
   std::unique_ptr<const lexicon::Lexicon> lexicon_;
   CountryTable countries_;
+  std::unique_ptr<const geo::Gazetteer> gazetteer_;
+  std::unique_ptr<const geo::Geoparser> geoparser_;
 };
 
 }  // namespace dateline::code

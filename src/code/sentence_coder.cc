@@ -191,6 +191,7 @@ class SentenceCoder {
   }
 
   Actor FromMention(const ActorMention& a) const {
+    actor_tokens_.emplace_back(a.first, a.end);
     Actor actor = a.actor;
     if (actor.country.empty() && !actor.agent.empty() && !ctx_.focus_country.empty() &&
         a.kind == lexicon::ActorKind::kAgent) {
@@ -303,7 +304,12 @@ class SentenceCoder {
     }
   }
 
-  void SetLocation(Event& e) const {
+  void SetLocation(Event& e, std::uint32_t trigger_first, std::uint32_t trigger_end) const {
+    if (ctx_.place) {
+      bool verbal = e.quad_class == 1 || e.quad_class == 3;
+      e.location = ctx_.place(index_, trigger_first, trigger_end, actor_tokens_, verbal);
+      if (!e.location.empty()) return;
+    }
     // a country named in the sentence ("in Kazakhstan") wins over the focus
     std::string country;
     for (const ActorMention& a : m_.actors) {
@@ -325,6 +331,7 @@ class SentenceCoder {
   }
 
   Event CodeTrigger(const Trigger& t) {
+    actor_tokens_.clear();
     Event e;
     e.article = ctx_.article->id;
     e.evidence.push_back({index_, Slice(s_.first_token, s_.end_token),
@@ -407,7 +414,7 @@ class SentenceCoder {
     e.modality = ModalityAt(t.match.first);
     SetDate(e, t.match.first);
     RefineAcled(e);
-    SetLocation(e);
+    SetLocation(e, t.match.first, t.match.end);
     double confidence = 0.45;
     if (!e.source.empty()) confidence += 0.2;
     if (!e.target.empty()) confidence += 0.15;
@@ -492,6 +499,7 @@ class SentenceCoder {
   }
 
   std::optional<Event> EventFromCount(const CountMention& c, const Count& value) {
+    actor_tokens_.clear();
     const char* cameo = nullptr;
     switch (c.kind) {
       case CountKind::kKilled:
@@ -525,7 +533,7 @@ class SentenceCoder {
     e.modality = ModalityAt(c.first);
     SetDate(e, c.cue);
     RefineAcled(e);
-    SetLocation(e);
+    SetLocation(e, c.cue, c.cue + 1);
     e.confidence = who ? 0.6 : 0.45;
     return e;
   }
@@ -540,6 +548,8 @@ class SentenceCoder {
   std::vector<std::uint32_t> speech_tokens_;
   const ActorMention* claimant_ = nullptr;
   std::optional<Claim> claim_;
+  // token spans of the current event's actors, for placement
+  mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> actor_tokens_;
 };
 
 }  // namespace

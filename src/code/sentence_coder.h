@@ -5,7 +5,10 @@
 #ifndef DATELINE_CODE_SENTENCE_CODER_H_
 #define DATELINE_CODE_SENTENCE_CODER_H_
 
+#include <functional>
 #include <optional>
+#include <span>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -27,6 +30,14 @@ struct ArticleContext {
   std::optional<Actor> last_person;
   std::optional<Actor> last_group;
   std::optional<Actor> last_organization;
+  // Places an event from its sentence, trigger tokens and actors' tokens;
+  // empty when the coder has no gazetteer (then the country is worked out
+  // from the sentence's countries and the focus).
+  std::function<Location(std::int32_t sentence, std::uint32_t trigger_first,
+                         std::uint32_t trigger_end,
+                         std::span<const std::pair<std::uint32_t, std::uint32_t>> actor_tokens,
+                         bool verbal)>
+      place;
 };
 
 std::vector<Event> CodeSentence(const ArticleContext& context, std::int32_t sentence_index,
