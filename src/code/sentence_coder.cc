@@ -468,7 +468,11 @@ class SentenceCoder {
                                    [&](const CountMention& c) { return c.first == q.first; });
         std::uint32_t j = q.end;
         if (j < s_.end_token && Norm(j) == "of") ++j;
-        if (!counted && j < s_.end_token && IsOneOf(Norm(j), {"people", "persons", "residents", "citizens"})) {
+        bool group_follows = std::any_of(m_.actors.begin(), m_.actors.end(), [&](const ActorMention& a) {
+          return a.first == j && !a.is_media;
+        });
+        if (!counted && j < s_.end_token &&
+            (group_follows || IsOneOf(Norm(j), {"people", "persons", "residents", "citizens"}))) {
           counts.push_back({CountKind::kParticipants, q.first, q.end, j, q.value});
         }
       }

@@ -155,7 +155,8 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
     a.end = phrase_end;
     a.head = head_token;
     a.kind = head->kind;
-    a.is_media = head->kind == ActorKind::kMedia || head->agent == "MED";
+    // outlets report; journalists (agent MED) are people things happen to
+    a.is_media = head->kind == ActorKind::kMedia;
     a.generic = head->kind == ActorKind::kAgent && head->agent == "CVL";
     std::uint32_t start = text.tokens[phrase_first].start;
     std::uint32_t stop = text.tokens[phrase_end - 1].end;

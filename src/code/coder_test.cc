@@ -1,0 +1,154 @@
+// Validation records for the coder: a text we wrote, what it tests, and the
+// event it must (or must not) give. Uses the real dictionaries in data/, no
+// gazetteer (events are placed by country).
+#include "code/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace dateline::code {
+namespace {
+
+const Coder& RealCoder() {
+  static const Coder* coder = [] {
+    auto created = Coder::Create(std::string(DATELINE_SOURCE_DIR) + "/data");
+    if (!created.ok()) {
+      ADD_FAILURE() << created.status().message();
+      std::abort();
+    }
+    return created.value().release();
+  }();
+  return *coder;
+}
+
+Article ArticleOf(const std::string& text, const std::string& published = "2023-03-16") {
+  Article a;
+  a.id = "test";
+  a.published = {published, DatePrecision::kDay, "test"};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t stop = text.find("\n\n", start);
+    if (stop == std::string::npos) stop = text.size();
+    a.paragraphs.push_back({ParagraphKind::kBody, start, stop});
+    start = stop + 2;
+  }
+  a.text = text;
+  return a;
+}
+
+struct CodingCase {
+  const char* what;      // what the row tests
+  const char* text;      // the article text (paragraphs split by blank lines)
+  const char* root;      // CAMEO root of the expected event; "" = no event at all
+  const char* source_agent;  // "" = not checked
+  const char* target_agent;  // "" = not checked
+  const char* country;   // ISO alpha-2 of the location; "" = not checked
+  const char* date;      // "" = not checked
+  const char* count_kind = "";  // "killed", "arrested", ... "" = not checked
+  std::int64_t count = 0;
+};
+
+const Count* CountOf(const Event& e, std::string_view kind) {
+  const std::optional<Count>* c = kind == "killed"         ? &e.counts.killed
+                                  : kind == "injured"      ? &e.counts.injured
+                                  : kind == "arrested"     ? &e.counts.arrested
+                                  : kind == "participants" ? &e.counts.participants
+                                  : kind == "troops"       ? &e.counts.troops
+                                                           : &e.counts.displaced;
+  return *c ? &**c : nullptr;
+}
+
+bool Matches(const Event& e, const CodingCase& c) {
+  if (e.root != c.root) return false;
+  if (*c.source_agent && e.source.agent != c.source_agent) return false;
+  if (*c.target_agent && e.target.agent != c.target_agent) return false;
+  if (*c.country && e.location.country != c.country) return false;
+  if (*c.date && e.date != c.date) return false;
+  if (*c.count_kind) {
+    const Count* n = CountOf(e, c.count_kind);
+    if (!n || (n->best ? *n->best : n->min) != c.count) return false;
+  }
+  return true;
+}
+
+class CoderTest : public ::testing::TestWithParam<CodingCase> {};
+
+TEST_P(CoderTest, GivesTheExpectedEvent) {
+  const CodingCase& c = GetParam();
+  std::vector<Event> events = RealCoder().CodeArticle(ArticleOf(c.text));
+  std::string got;
+  for (const Event& e : events) {
+    got += "\n  " + e.cameo + " " + e.source.code + " -> " + e.target.code + " " +
+           e.location.country + " " + e.date;
+  }
+  if (!*c.root) {
+    EXPECT_TRUE(events.empty()) << c.what << ": " << got;
+    return;
+  }
+  EXPECT_TRUE(std::any_of(events.begin(), events.end(), [&](const Event& e) { return Matches(e, c); }))
+      << c.what << "\n" << c.text << "\ngot:" << got;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Validation, CoderTest,
+    ::testing::Values(
+        CodingCase{"active assault with a vague count",
+                   "Soldiers in Mali killed dozens of villagers near the border with Niger on Tuesday.",
+                   "18", "MIL", "CVL", "ML", "2023-03-14", "killed", 24},
+        CodingCase{"passive voice: the subject is the target",
+                   "Four journalists were arrested by police in Turkey on Monday.", "17", "COP", "MED",
+                   "TR", "2023-03-13", "arrested", 4},
+        CodingCase{"protest with participants",
+                   "Thousands of students took to the streets of Kenya's capital on Wednesday.", "14",
+                   "", "", "KE", "2023-03-15", "participants", 2000},
+        CodingCase{"state of emergency by a head of government",
+                   "The government of Peru imposed a state of emergency in the south.", "17", "GOV", "",
+                   "PE", "", "", 0},
+        CodingCase{"the claimant is not the actor",
+                   "The Interior Ministry said 300 people were detained in Belarus.", "17", "GOV", "",
+                   "BY", "", "arrested", 300},
+        CodingCase{"appeal for help to an organisation",
+                   "The president of Mali called on the United Nations for help.", "02", "", "", "ML", "",
+                   "", 0},
+        CodingCase{"negation leaves the event out", "Police in Chile did not arrest anyone.", "", "", "",
+                   "", "", "", 0},
+        CodingCase{"background without an action",
+                   "Chile and Peru share a long border, much of it along the coast.", "", "", "", "", "",
+                   "", 0},
+        CodingCase{"one happening told twice is one event with both figures",
+                   "Eight police officers died in the attack in Niger, officials said.\n\n"
+                   "Eight police officers were killed and 20 injured, the ministry said.",
+                   "19", "", "COP", "NE", "", "injured", 20}));
+
+TEST(Coder, OneHappeningToldTwiceIsOneEventWithBothSentences) {
+  std::vector<Event> events = RealCoder().CodeArticle(
+      ArticleOf("Eight police officers died in the attack in Niger, officials said.\n\n"
+                "Eight police officers were killed and 20 injured, the ministry said."));
+  auto killed = std::count_if(events.begin(), events.end(),
+                              [](const Event& e) { return e.counts.killed.has_value(); });
+  EXPECT_EQ(killed, 1);
+  for (const Event& e : events) {
+    if (e.counts.killed) EXPECT_EQ(e.evidence.size(), 2u);
+  }
+}
+
+TEST(Coder, NegatedEventsAreKeptOnlyWhenAsked) {
+  Article a = ArticleOf("Police in Chile did not arrest anyone.");
+  CodeOptions keep;
+  keep.keep_negated = true;
+  std::vector<Event> events = RealCoder().CodeArticle(a, keep);
+  ASSERT_FALSE(events.empty());
+  EXPECT_TRUE(events.front().negated);
+}
+
+TEST(Coder, ThreatsAreNotCodedAsDone) {
+  std::vector<Event> events =
+      RealCoder().CodeArticle(ArticleOf("The army of Sudan threatened to attack the rebels."));
+  for (const Event& e : events) {
+    if (e.root == "18" || e.root == "19") EXPECT_NE(e.modality, Modality::kActual);
+  }
+}
+
+}  // namespace
+}  // namespace dateline::code
