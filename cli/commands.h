@@ -10,6 +10,7 @@ namespace dateline::cli {
 
 void AddExtractCommand(CLI::App& app, int* exit_code);
 void AddCodeCommand(CLI::App& app, int* exit_code);
+void AddGeoparseCommand(CLI::App& app, int* exit_code);
 
 }  // namespace dateline::cli
 

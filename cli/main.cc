@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   dateline::cli::AddExtractCommand(app, &exit_code);
   dateline::cli::AddCodeCommand(app, &exit_code);
+  dateline::cli::AddGeoparseCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
