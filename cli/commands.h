@@ -11,6 +11,8 @@ namespace dateline::cli {
 void AddExtractCommand(CLI::App& app, int* exit_code);
 void AddCodeCommand(CLI::App& app, int* exit_code);
 void AddGeoparseCommand(CLI::App& app, int* exit_code);
+void AddIngestCommand(CLI::App& app, int* exit_code);
+void AddQueryCommands(CLI::App& app, int* exit_code);  // query, export, stats
 
 }  // namespace dateline::cli
 

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   dateline::cli::AddExtractCommand(app, &exit_code);
   dateline::cli::AddCodeCommand(app, &exit_code);
   dateline::cli::AddGeoparseCommand(app, &exit_code);
+  dateline::cli::AddIngestCommand(app, &exit_code);
+  dateline::cli::AddQueryCommands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
