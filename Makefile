@@ -41,9 +41,15 @@ $(GAZETTEER): $(GAZ_NODE) tools/gazetteer/build.py src/geo/latin_fold.inc $(wild
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The main job on the bundled sample articles.
+# The main job on the bundled sample articles: what extraction keeps of each,
+# then the events coded, fused and stored in dateline.db (ingesting again adds
+# nothing), listed as a table.
+DB ?= dateline.db
 run: build
 	$(BUILD)/cli/dateline extract samples --format text
+	$(BUILD)/cli/dateline ingest samples --db $(DB)
+	$(BUILD)/cli/dateline query --db $(DB) --limit 0
+	$(BUILD)/cli/dateline stats --db $(DB)
 
 # Figures against ../shared (not part of the tests): prints scores and checks,
 # fails only when dateline crashes or writes invalid output.
