@@ -143,6 +143,29 @@ std::vector<Event> MergeWithinArticle(std::vector<Event> events) {
   return merged;
 }
 
+// The day the lead gives its news: the first day-precision time expression
+// of the first two body sentences that is not when something was said
+// ("authorities said Thursday") and not after publication.
+std::string LeadDate(const Article& article, const TokenizedText& tt,
+                     const std::vector<SentenceMentions>& mentions) {
+  int body_sentences = 0;
+  for (std::size_t s = 0; s < mentions.size() && body_sentences < 2; ++s) {
+    if (article.paragraphs[tt.sentences[s].paragraph].kind == ParagraphKind::kCaption) continue;
+    ++body_sentences;
+    for (const recognize::TimeMention& t : mentions[s].times) {
+      if (t.precision != DatePrecision::kDay || t.date_from != t.date_to) continue;
+      if (article.published.precision == DatePrecision::kDay && t.date > article.published.date) continue;
+      bool of_speech = false;
+      for (std::uint32_t k = t.first; k > tt.sentences[s].first_token && k + 3 > t.first; --k) {
+        const std::string& w = tt.tokens[k - 1].norm;
+        of_speech |= w == "said" || w == "told" || w == "reported" || w == "announced";
+      }
+      if (!of_speech) return t.date;
+    }
+  }
+  return "";
+}
+
 bool MentionsTheCity(const TokenizedText& tt, const Sentence& s) {
   for (std::uint32_t i = s.first_token; i + 1 < s.end_token; ++i) {
     if (tt.tokens[i].norm == "the" && tt.tokens[i + 1].norm == "city") return true;
@@ -230,6 +253,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
       return geo::PlaceEvent(*gazetteer_, places, tt, site);
     };
   }
+  ctx.lead_date = LeadDate(article, tt, mentions);
   std::vector<Event> events;
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
     std::vector<Event> found =

@@ -260,6 +260,10 @@ class SentenceCoder {
       e.date_from = best->date_from;
       e.date_to = best->date_to;
       e.date_basis = "text";
+    } else if (!ctx_.lead_date.empty()) {
+      e.date = e.date_from = e.date_to = ctx_.lead_date;
+      e.date_precision = DatePrecision::kDay;
+      e.date_basis = "lead";
     } else if (p.known()) {
       e.date = e.date_from = e.date_to = p.date;
       e.date_precision = p.precision;

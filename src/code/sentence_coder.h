@@ -26,6 +26,9 @@ struct ArticleContext {
   const Article* article = nullptr;
   const TokenizedText* text = nullptr;
   std::string focus_country;  // alpha-3, may be empty
+  // The day the story's lead puts its news on ("on Tuesday"), used for
+  // sentences that give no date; empty = the publish date.
+  std::string lead_date;
   // Antecedents for pronouns and "the alliance"/"the country", from earlier sentences.
   std::optional<Actor> last_person;
   std::optional<Actor> last_group;

@@ -222,7 +222,14 @@ class Scanner {
       // The latest such day on or before publication, unless "next" precedes
       // it; whether the sentence speaks of a plan is the coder's business.
       int delta = (WeekdayOfDays(p) - weekday + 7) % 7;
-      if (i > first_ && Norm(text_, i - 1) == "next") {
+      // "will resign on Wednesday", "is due to vote Friday": the coming one
+      bool future = false;
+      for (std::uint32_t k = i; k > first_ && k + 5 > i; --k) {
+        std::string_view w = Norm(text_, k - 1);
+        future |= w == "will" || w == "'ll" || w == "shall" || w == "due" || w == "scheduled" ||
+                  w == "planned" || w == "plans" || w == "expected";
+      }
+      if (future || (i > first_ && Norm(text_, i - 1) == "next")) {
         int ahead = (weekday - WeekdayOfDays(p) + 7) % 7;
         delta = -(ahead == 0 ? 7 : ahead);
       }

@@ -49,6 +49,7 @@ INSTANTIATE_TEST_SUITE_P(
         TimeCase{"Rallies have been held in recent days.", "2022-01-06", "2022-01-06", "2022-01-02"},
         TimeCase{"The minister resigned on June 3.", "2024-06-26", "2024-06-03"},
         TimeCase{"Talks are set for next Friday.", "2022-01-06", "2022-01-07"},
+        TimeCase{"The president will resign on Wednesday, the speaker said.", "2022-07-09", "2022-07-13"},
         TimeCase{"Protesters took to the streets again Thursday.", "", ""},
         TimeCase{"Twelve police officers were killed and 353 injured.", "2022-01-06", ""},
         TimeCase{"They may march again, officials said.", "2022-01-06", ""}));
