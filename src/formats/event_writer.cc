@@ -47,6 +47,18 @@ std::string CountText(const std::optional<Count>& c) {
   return std::to_string(c->best ? *c->best : c->min);
 }
 
+// ACLED's conservative reading of a vague figure: "dozens" 12, "hundreds"
+// 100, "thousands" 1000; an exact or estimated figure as given.
+std::string AcledFatalities(const Count& c) {
+  if (c.best) return std::to_string(*c.best);
+  std::int64_t v = c.min;
+  if (c.min >= 10000) v = 10000;
+  else if (c.min >= 1000) v = 1000;
+  else if (c.min >= 100) v = 100;
+  else if (c.min >= 24) v = 12;
+  return std::to_string(v);
+}
+
 std::string ActorName(const Actor& a) { return a.name.empty() ? a.text : a.name; }
 
 class JsonlWriter : public EventWriter {
@@ -179,7 +191,7 @@ class AcledWriter : public EventWriter {
         inter1 || inter2 ? std::to_string(std::min(inter1, inter2) * 10 + std::max(inter1, inter2))
                          : "";
     if (inter1 == 0 || inter2 == 0) interaction = std::to_string(std::max(inter1, inter2) * 10);
-    std::string fatalities = e.counts.killed ? CountText(e.counts.killed) : "0";
+    std::string fatalities = e.counts.killed ? AcledFatalities(*e.counts.killed) : "0";
     int precision = e.date_precision == DatePrecision::kDay ? 1 : e.date_precision == DatePrecision::kMonth ? 3 : 2;
     int geo_precision = e.location.precision == PlacePrecision::kCity || e.location.precision == PlacePrecision::kPoint ? 1
                         : e.location.precision == PlacePrecision::kAdmin1 ? 2 : 3;
