@@ -125,8 +125,27 @@ bool CompatibleDate(const Event& a, const Event& b, int max_days) {
   return longer.compare(0, shorter.size(), shorter) == 0;
 }
 
+// Something the two reports positively share beyond compatibility: the same
+// source or target code, or the same CAMEO code at the same local place (one
+// gazetteer id, or city-level points within max_km). Without
+// it, reports with empty actors would bridge unrelated happenings.
+bool SharedAnchor(const Event& a, const Event& b, double max_km) {
+  if (!a.source.code.empty() && a.source.code == b.source.code) return true;
+  if (!a.target.code.empty() && a.target.code == b.target.code) return true;
+  if (a.cameo != b.cameo) return false;
+  if (a.location.geonameid != 0 && a.location.geonameid == b.location.geonameid) return true;
+  auto local = [](const Location& l) {
+    return (l.precision == PlacePrecision::kCity || l.precision == PlacePrecision::kPoint) && l.lat && l.lon;
+  };
+  return local(a.location) && local(b.location) &&
+         HaversineKm(*a.location.lat, *a.location.lon, *b.location.lat, *b.location.lon) <= max_km;
+}
+
 bool SameHappening(const Event& a, const Event& b, const FusionOptions& options) {
-  return CompatibleType(a, b) && a.negated == b.negated && a.modality == b.modality &&
+  // The coder already joined the reports of one happening within an article;
+  // two events it kept apart there are two happenings.
+  if (!a.article.empty() && a.article == b.article) return false;
+  return SharedAnchor(a, b, options.max_km) && CompatibleType(a, b) && a.negated == b.negated && a.modality == b.modality &&
          CompatibleActor(a.source, b.source) && CompatibleActor(a.target, b.target) &&
          CompatibleDate(a, b, options.max_days) && CompatiblePlace(a.location, b.location, options.max_km);
 }

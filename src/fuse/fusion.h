@@ -1,7 +1,10 @@
 // Cross-article fusion: events from different articles (and sentences) that
 // report the same happening become one canonical event keeping every report.
 //
-// SameHappening(a, b) holds when all of these do:
+// SameHappening(a, b) holds when the two come from different articles (the
+// coder has already joined one article's reports of one happening), share an
+// anchor (the same source or target code, or the same CAMEO code at the same
+// local place: one gazetteer id, or city-level points within max_km), and all of these hold:
 //   type     same PLOVER type, or same CAMEO root (both non-empty);
 //   polarity same `negated` and the same modality (a threat is not the act);
 //   actors   source with source and target with target: the same code, or

@@ -58,6 +58,11 @@ TEST(SameHappening, Table) {
       {"country only", [](Event& e) { e.location = {"Kazakhstan", 4, "", "KZ", 48, 68, PlacePrecision::kCountry}; }, true},
       {"other country", [](Event& e) { e.location = {"Kyrgyzstan", 5, "", "KG", 41, 75, PlacePrecision::kCountry}; }, false},
       {"no place", [](Event& e) { e.location = {}; }, true},
+      {"same article: the coder kept them apart", [](Event& e) { e.article = "a1"; }, false},
+      {"no actor in common, no common place",
+       [](Event& e) { e.source = {}; e.target = {}; e.location = {"Kazakhstan", 4, "", "KZ", 48, 68, PlacePrecision::kCountry}; },
+       false},
+      {"no actors, same city and code", [](Event& e) { e.source = {}; e.target = {}; }, true},
   };
   for (const SameRow& row : rows) {
     Event a = Base(), b = Base();
