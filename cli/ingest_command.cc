@@ -64,7 +64,7 @@ int RunIngest(const IngestFlags& flags) {
   auto progress = [&](bool final) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     double rate = secs > 0 ? (articles + skipped) / secs : 0;
-    std::fprintf(stderr, "%s%zu articles (%zu already stored), %zu events, %zu errors, %.0f articles/s, %.1f s%s",
+    std::fprintf(stderr, "%s%zu articles (%zu already stored), %zu events coded, %zu errors, %.0f articles/s, %.1f s%s",
                  final ? "dateline ingest: " : "\r", articles, skipped, events, errors, rate, secs,
                  final ? "\n" : "   ");
   };
