@@ -116,6 +116,9 @@ INSTANTIATE_TEST_SUITE_P(
         CodingCase{"background without an action",
                    "Chile and Peru share a long border, much of it along the coast.", "", "", "", "", "",
                    "", 0},
+        CodingCase{"a quoted characterisation is no event",
+                   "In Paris, the minister of Lebanon called the blast a \"terrible attack\".", "", "", "",
+                   "", "", "", 0},
         CodingCase{"one happening told twice is one event with both figures",
                    "Eight police officers died in the attack in Niger, officials said.\n\n"
                    "Eight police officers were killed and 20 injured, the ministry said.",

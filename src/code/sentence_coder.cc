@@ -73,6 +73,13 @@ class SentenceCoder {
     FindClaim();
     std::vector<Trigger> triggers = SelectTriggers(lex_.MatchEvents(tt_, s_.first_token, s_.end_token), lex_);
     std::vector<Event> events;
+    // A lone word inside quotes ("a terrible attack") characterises; it
+    // reports no happening of its own.
+    triggers.erase(std::remove_if(triggers.begin(), triggers.end(),
+                                  [&](const Trigger& t) {
+                                    return t.match.end - t.match.first == 1 && InsideQuotes(t.match.first);
+                                  }),
+                   triggers.end());
     for (const Trigger& t : triggers) events.push_back(CodeTrigger(t));
     AssignCounts(triggers, events);
     return events;
@@ -80,6 +87,12 @@ class SentenceCoder {
 
  private:
   std::string_view Norm(std::uint32_t i) const { return tt_.tokens[i].norm; }
+
+  bool InsideQuotes(std::uint32_t at) const {
+    int quotes = 0;
+    for (std::uint32_t i = s_.first_token; i < at; ++i) quotes += Norm(i) == "\"";
+    return quotes % 2 == 1;
+  }
 
   // "the Interior Ministry said", "Tass said", "police spokeswoman X told",
   // "according to rights groups", "said the ministry".
