@@ -6,6 +6,7 @@
 #include "code/sentence_coder.h"
 #include "geo/placement.h"
 #include "recognize/recognizer.h"
+#include "recognize/time_expressions.h"
 #include "text/tokenizer.h"
 
 namespace dateline::code {
@@ -62,6 +63,12 @@ bool CountsConflict(const std::optional<Count>& a, const std::optional<Count>& b
 // that agree, and at least one figure or the whole code in common.
 bool SameHappening(const Event& a, const Event& b) {
   if (!SameHappeningType(a, b) || a.negated != b.negated || a.modality != b.modality) return false;
+  // dates the text gives must agree within a day
+  if (a.date_basis == "text" && b.date_basis == "text" && a.date_precision == DatePrecision::kDay &&
+      b.date_precision == DatePrecision::kDay) {
+    auto da = recognize::ParseIsoDay(a.date), db = recognize::ParseIsoDay(b.date);
+    if (da && db && (*da - *db > 1 || *db - *da > 1)) return false;
+  }
   if (a.target.agent != b.target.agent) return false;
   if (a.target.empty() && a.source.agent != b.source.agent) return false;
   if (!a.source.agent.empty() && !b.source.agent.empty() && a.source.agent != b.source.agent) {

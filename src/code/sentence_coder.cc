@@ -368,7 +368,9 @@ class SentenceCoder {
       e.source = a ? FromMention(*a) : FromSpan(t.match.source_first, t.match.source_end);
     } else if (pat.source == SlotPlace::kAfter || target_before) {
       // passive: "were killed by police"; "~be attacked by $"
-      for (std::uint32_t i = t.match.end; i < s_.end_token && i < t.match.end + 3; ++i) {
+      // the "by" phrase may follow a place or a date: "detained in Tehran on Sept. 13 by police"
+      for (std::uint32_t i = t.match.end; i < s_.end_token && i < t.match.end + 9; ++i) {
+        if (IsBoundary(tt_.tokens[i]) || Norm(i) == "," || Norm(i) == "and") break;
         if (Norm(i) == "by") {
           if (const ActorMention* a = ActorAfter(i + 1, 3)) e.source = FromMention(*a);
           break;
