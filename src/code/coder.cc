@@ -200,6 +200,54 @@ std::optional<Location> LastNamedCity(const geo::ArticlePlaces& places, const To
   return found;
 }
 
+// "Governor Babajide Sanwo-Olu" early on makes "Sanwo-Olu" alone an actor
+// later in the article: the same person, with the title's agent.
+void KnowSurnames(const Article& article, const TokenizedText& tt,
+                  std::vector<SentenceMentions>& mentions) {
+  std::map<std::string, Actor> known;
+  for (std::size_t s = 0; s < mentions.size(); ++s) {
+    std::vector<ActorMention>& actors = mentions[s].actors;
+    const Sentence& sentence = tt.sentences[s];
+    std::vector<ActorMention> added;
+    for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+      const Token& t = tt.tokens[i];
+      if (!t.capitalized || t.kind != TokenKind::kWord || t.joined_left) continue;
+      bool covered = std::any_of(actors.begin(), actors.end(), [&](const ActorMention& a) {
+        return i >= a.first && i < a.end;
+      });
+      if (covered) continue;
+      std::uint32_t j = i + 1;
+      while (j < sentence.end_token && tt.tokens[j].joined_left &&
+             (tt.tokens[j].norm == "-" || tt.tokens[j].capitalized)) {
+        ++j;
+      }
+      auto it = known.find(recognize::SurnameKey(tt, i, j));
+      if (it == known.end()) continue;
+      ActorMention m;
+      m.first = m.head = i;
+      m.end = j;
+      m.kind = lexicon::ActorKind::kPerson;
+      m.actor = it->second;
+      m.actor.start = tt.tokens[i].start;
+      m.actor.end = tt.tokens[j - 1].end;
+      m.actor.text = article.text.substr(m.actor.start, m.actor.end - m.actor.start);
+      added.push_back(std::move(m));
+      i = j - 1;
+    }
+    for (ActorMention& m : added) actors.push_back(std::move(m));
+    std::sort(actors.begin(), actors.end(),
+              [](const ActorMention& a, const ActorMention& b) { return a.first < b.first; });
+    for (const ActorMention& a : actors) {
+      if (a.name_end > a.name_first) {
+        Actor person = a.actor;
+        person.name = article.text.substr(tt.tokens[a.name_first].start,
+                                          tt.tokens[a.name_end - 1].end - tt.tokens[a.name_first].start);
+        known.emplace(recognize::SurnameKey(tt, a.name_first, a.name_end), person);
+      }
+    }
+  }
+}
+
 void RememberActors(const SentenceMentions& m, ArticleContext& ctx) {
   for (const ActorMention& a : m.actors) {
     if (a.is_media) continue;
@@ -242,6 +290,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   for (const Sentence& s : tt.sentences) {
     mentions.push_back(recognize::RecognizeSentence(article, tt, s, *lexicon_));
   }
+  KnowSurnames(article, tt, mentions);
   ArticleContext ctx;
   ctx.article = &article;
   ctx.text = &tt;

@@ -116,6 +116,10 @@ INSTANTIATE_TEST_SUITE_P(
         CodingCase{"background without an action",
                    "Chile and Peru share a long border, much of it along the coast.", "", "", "", "", "",
                    "", 0},
+        CodingCase{"a titled name introduced once is known by its surname later",
+                   "Governor Amina Bello-Yusuf spoke to reporters in Nigeria on Sunday.\n\n"
+                   "Bello-Yusuf imposed a curfew in the city on Monday.",
+                   "17", "GOV", "", "NG", "2023-03-13", "", 0},
         CodingCase{"a quoted characterisation is no event",
                    "In Paris, the minister of Lebanon called the blast a \"terrible attack\".", "", "", "",
                    "", "", "", 0},

@@ -207,7 +207,8 @@ class SentenceCoder {
     actor_tokens_.emplace_back(a.first, a.end);
     Actor actor = a.actor;
     if (actor.country.empty() && !actor.agent.empty() && !ctx_.focus_country.empty() &&
-        a.kind == lexicon::ActorKind::kAgent) {
+        (a.kind == lexicon::ActorKind::kAgent ||
+         (a.kind == lexicon::ActorKind::kPerson && actor.code == actor.agent))) {
       // a domestic agent without a country acts in the article's country
       actor.country = ctx_.focus_country;
       actor.code = actor.country + actor.agent;

@@ -27,6 +27,17 @@ std::vector<PhraseMatch> SelectMatches(std::vector<PhraseMatch> matches) {
   return kept;
 }
 
+bool IsCalendarWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 bool IsPlaceKind(ActorKind k) { return k == ActorKind::kCountry || k == ActorKind::kDemonym; }
 
 bool IsHeadKind(ActorKind k) {
@@ -42,6 +53,15 @@ std::string CodeOf(const std::string& country, const ActorEntry& head) {
 }
 
 }  // namespace
+
+std::string SurnameKey(const TokenizedText& text, std::uint32_t first, std::uint32_t end) {
+  if (first >= end) return "";
+  std::uint32_t start = end - 1;
+  while (start > first && text.tokens[start].joined_left) --start;
+  std::string key;
+  for (std::uint32_t i = start; i < end; ++i) key += text.tokens[i].norm;
+  return key;
+}
 
 std::vector<ActorMention> FindActors(std::string_view article_text, const TokenizedText& text,
                                      std::uint32_t first, std::uint32_t end,
@@ -143,11 +163,25 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
       }
     }
     // A person's name right after an agent title without a dictionary entry:
-    // "spokeswoman Saltanat Azirbek" — extend over capitalised words.
-    while (phrase_end < end && text.tokens[phrase_end].capitalized &&
-           text.tokens[phrase_end].kind == TokenKind::kWord && head->kind == ActorKind::kAgent &&
-           phrase_end > first && !text.tokens[phrase_end - 1].capitalized) {
-      ++phrase_end;
+    // "spokeswoman Saltanat Azirbek", "Governor Babajide Sanwo-Olu".
+    std::uint32_t name_first = phrase_end, name_end = phrase_end;
+    if (head->kind == ActorKind::kAgent && !head->agent.empty() && head->agent != "CVL" &&
+        head->agent != "PRO") {
+      std::uint32_t limit = end;
+      if (k + 1 < matches.size()) limit = std::min(limit, matches[k + 1].first);
+      std::uint32_t j = phrase_end;
+      while (j < limit && j < phrase_end + 6) {
+        const Token& t = text.tokens[j];
+        if (t.kind == TokenKind::kWord && t.capitalized && !IsCalendarWord(t.norm)) {
+          ++j;
+        } else if (t.norm == "-" && t.joined_left && j + 1 < limit && text.tokens[j + 1].joined_left &&
+                   text.tokens[j + 1].capitalized) {
+          ++j;
+        } else {
+          break;
+        }
+      }
+      if (j > phrase_end) name_end = phrase_end = j;
     }
 
     ActorMention a;
@@ -158,6 +192,8 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
     // outlets report; journalists (agent MED) are people things happen to
     a.is_media = head->kind == ActorKind::kMedia;
     a.generic = head->kind == ActorKind::kAgent && head->agent == "CVL";
+    a.name_first = name_first;
+    a.name_end = name_end;
     std::uint32_t start = text.tokens[phrase_first].start;
     std::uint32_t stop = text.tokens[phrase_end - 1].end;
     a.actor.text = std::string(article_text.substr(start, stop - start));

@@ -24,7 +24,15 @@ struct ActorMention {
   lexicon::ActorKind kind = lexicon::ActorKind::kAgent;
   bool is_media = false;   // a news outlet: reports, does not act
   bool generic = false;    // "people", "residents": weak actors
+  // A personal name that followed a title without a dictionary entry
+  // ("Governor Babajide Sanwo-Olu"): its tokens, so that later sentences can
+  // know "Sanwo-Olu" alone. Equal when none.
+  std::uint32_t name_first = 0, name_end = 0;
 };
+
+// The surname of a name in tokens [first, end): the last word with the words
+// hyphen-joined to it ("sanwo-olu"), lower-cased.
+std::string SurnameKey(const TokenizedText& text, std::uint32_t first, std::uint32_t end);
 
 struct QuantityMention {
   std::uint32_t first = 0, end = 0;
