@@ -312,7 +312,12 @@ class SentenceCoder {
       return IsOneOf(agent, {"MIL", "COP", "REB", "SPY", "UAF", "INS", "SEP"});
     };
     if (e.plover_type == "ASSAULT") {
-      if (!e.target.agent.empty() && !armed(e.target.agent) && armed(e.source.agent)) {
+      bool crowd_control = e.cameo.rfind("175", 0) == 0 || e.plover_mode == "crowd-control";
+      if (crowd_control && (e.target.agent == "PRO" || e.target.agent == "OPP")) {
+        // tear gas, water cannon, dispersal: ACLED records the protest, intervened on
+        e.acled_event_type = "Protests";
+        e.acled_sub_event_type = "Protest with intervention";
+      } else if (!e.target.agent.empty() && !armed(e.target.agent) && armed(e.source.agent)) {
         e.acled_event_type = "Violence against civilians";
         e.acled_sub_event_type = "Attack";
       } else if (armed(e.source.agent) && armed(e.target.agent)) {
