@@ -173,6 +173,39 @@ std::string LeadDate(const Article& article, const TokenizedText& tt,
   return "";
 }
 
+// The city the first body paragraph puts its news in ("in central Nairobi"):
+// a cued, city-level place that is not the dateline. None when the lead
+// names no city, or names several.
+std::optional<Location> LeadCity(const Article& article, const TokenizedText& tt,
+                                 const geo::ArticlePlaces& places, const geo::Gazetteer* gazetteer) {
+  if (!gazetteer) return std::nullopt;
+  std::optional<std::uint32_t> lead;
+  for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
+    if (article.paragraphs[p].kind != ParagraphKind::kCaption) {
+      lead = p;
+      break;
+    }
+  }
+  if (!lead) return std::nullopt;
+  std::optional<Location> found;
+  for (const geo::ResolvedToponym& t : places.toponyms) {
+    if (t.paragraph != *lead || t.dateline || t.in_actor || t.origin || !t.cued) continue;
+    Location l = geo::ToLocation(*gazetteer, t.place);
+    if (l.precision != PlacePrecision::kCity) continue;
+    if (found && found->geonameid != l.geonameid) return std::nullopt;
+    found = l;
+  }
+  (void)tt;
+  return found;
+}
+
+// An event that happens in a street rather than across a country.
+bool OnTheStreet(const Event& e) {
+  if (e.source.agent == "GOV") return false;
+  return e.plover_type == "PROTEST" || e.plover_type == "ASSAULT" ||
+         (e.plover_type == "COERCE" && (e.source.agent == "COP" || e.source.agent == "MIL"));
+}
+
 bool MentionsTheCity(const TokenizedText& tt, const Sentence& s) {
   for (std::uint32_t i = s.first_token; i + 1 < s.end_token; ++i) {
     if (tt.tokens[i].norm == "the" && tt.tokens[i + 1].norm == "city") return true;
@@ -310,11 +343,18 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
     };
   }
   ctx.lead_date = LeadDate(article, tt, mentions);
+  std::optional<Location> lead_city = LeadCity(article, tt, places, gazetteer_.get());
   std::vector<Event> events;
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
     std::vector<Event> found =
         CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_);
     for (Event& e : found) {
+      // street-level events the text does not place happen where the lead put
+      // the story ("massed in central Nairobi"); national measures stay national
+      if (e.location.precision == PlacePrecision::kCountry && lead_city &&
+          lead_city->country == e.location.country && OnTheStreet(e)) {
+        e.location = *lead_city;
+      }
       // "in the city": the last place the article called a city
       if (e.location.precision == PlacePrecision::kCountry && MentionsTheCity(tt, tt.sentences[s])) {
         if (auto city = LastNamedCity(places, tt, static_cast<std::int32_t>(s), gazetteer_.get());
