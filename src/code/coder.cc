@@ -331,6 +331,10 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   geo::ArticlePlaces places;
   if (geoparser_) {
     places = geoparser_->Parse(article, tt);
+    // the geo stage weighs places as well as actors: its focus wins
+    if (const CountryInfo* c = countries_.Find(places.focus_country); c && !places.focus_country.empty()) {
+      ctx.focus_country = c->alpha3;
+    }
     ctx.place = [&](std::int32_t sentence, std::uint32_t first, std::uint32_t end,
                     std::span<const std::pair<std::uint32_t, std::uint32_t>> actors, bool verbal) {
       geo::EventSite site;
