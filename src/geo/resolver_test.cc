@@ -371,6 +371,35 @@ TEST_F(ResolverTest, VerbalEventsStayInTheFocusCountry) {
   }
 }
 
+TEST_F(ResolverTest, OddInputsNeverFail) {
+  const char* texts[] = {
+      "",
+      "...",
+      "PARIS PARIS PARIS PARIS PARIS PARIS",
+      "Alma-Ata-Alma-Ata-Nur-Sultan-Paris-Texas",
+      "the capital of the capital's largest city, the capital",
+      "Paris, Paris, Paris, Texas's Texas's Paris",
+      "\xff\xfe Paris \xc3",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    Article a = MakeArticle(text, "PARIS");
+    TokenizedText t = text::Tokenize(a);
+    ArticlePlaces places = parser_->Parse(a, t);
+    for (const auto& r : places.toponyms) {
+      EXPECT_LE(r.start, r.end);
+      EXPECT_LE(r.end, a.text.size());
+    }
+    for (int s : {-1, 0, 1, 1000}) {
+      EventSite site;
+      site.sentence = s;
+      Location loc = PlaceEvent(*gazetteer_, places, t, site);
+      if (places.focus_country.empty() && s < 0) EXPECT_TRUE(loc.empty());
+    }
+    GeoparseJsonLines(*gazetteer_, a, places);
+  }
+}
+
 TEST_F(ResolverTest, GeoparseJsonLines) {
   Article a = MakeArticle("MOSCOW – Riots shook Almaty, Kazakhstan's largest city.", "MOSCOW");
   ArticlePlaces places = parser_->Parse(a, text::Tokenize(a));
