@@ -15,49 +15,52 @@ import json, os, subprocess, sys, tempfile
 
 dateline, root = sys.argv[1], sys.argv[2]
 TABLE = """
-halden-port-protest.txt	0	title	Police break up dockworkers' march in Port Halden, dozens detained
-halden-port-protest.txt	0	dateline	PORT HALDEN, Varnia
-halden-port-protest.txt	0	published	2025-03-05/inferred
-halden-port-protest.txt	0	captions	1
-halden-port-protest.txt	0	body_starts	PORT HALDEN, Varnia (NW) — Riot police fired tear gas
-halden-port-protest.txt	0	no_line	Skip to main content
-halden-port-protest.txt	0	no_line	48°F
-halden-port-protest.txt	0	no_line	1 / 12
-halden-port-protest.txt	0	no_line	Recommended Videos
-halden-port-protest.txt	0	no_line	Advertisement
-halden-port-protest.txt	0	no_line	Copy link
-halden-port-protest.txt	0	no_line	Varnia's port closures, explained
-halden-port-protest.txt	0	no_line	Loading...
-dunmere-curfew.txt	0	title	Government orders curfew in Dunmere after two nights of arson and clashes
-dunmere-curfew.txt	0	dateline	DUNMERE, Calvia
-dunmere-curfew.txt	0	byline	Leon Mertz, Staff Reporter
-dunmere-curfew.txt	0	published	2024-10-12/text
-dunmere-curfew.txt	0	captions	1
-dunmere-curfew.txt	0	no_line	Read more: Why Dunmere has seen a year of unrest
-dunmere-curfew.txt	0	no_line	Listen to this article · 4 min
-dunmere-curfew.txt	0	no_line	MOST READ
-dunmere-curfew.txt	0	no_line	Get the day's headlines in your inbox.
-dunmere-curfew.txt	0	no_line	REGION
-oreth-market-attack.html	0	title	Gunmen kill nine in attack on Oreth market
-oreth-market-attack.html	0	dateline	ORETH, Calvia
-oreth-market-attack.html	0	published	2025-05-13/jsonld
-oreth-market-attack.html	0	body_starts	ORETH, Calvia (EP) — Gunmen on motorcycles
-oreth-market-attack.html	0	no_line	Advertisement
-oreth-market-attack.html	0	no_line	Read more
-oreth-market-attack.html	0	no_line	Most read
-oreth-market-attack.html	0	no_line	Fuel prices rise for third month
-oreth-market-attack-syndicated.txt	0	title	Gunmen kill nine in attack on Oreth market
-oreth-market-attack-syndicated.txt	0	dateline	ORETH, Calvia
-oreth-market-attack-syndicated.txt	0	published	2025-05-13/text
-oreth-market-attack-syndicated.txt	0	no_line	Kindly Share This Story:
-oreth-market-attack-syndicated.txt	0	no_line	ALSO READ: Eastern Front: what we know about the breakaway group
-oreth-market-attack-syndicated.txt	0	no_line	This story was first published by The Eastern Post and is republished with permission.
-oreth-market-attack-syndicated.txt	0	no_line	RELATED POSTS
-northgate-wire-feed.jsonl	0	id	nw-2025-0611-kessa
-northgate-wire-feed.jsonl	0	dateline	KESSA, Varnia
+mombasa-port-protest.txt	0	title	Police break up dockworkers' march in Mombasa, dozens detained
+mombasa-port-protest.txt	0	dateline	MOMBASA, Kenya
+mombasa-port-protest.txt	0	published	2025-03-05/inferred
+mombasa-port-protest.txt	0	captions	1
+mombasa-port-protest.txt	0	body_starts	MOMBASA, Kenya (NW) — Riot police fired tear gas
+mombasa-port-protest.txt	0	no_line	Skip to main content
+mombasa-port-protest.txt	0	no_line	84°F
+mombasa-port-protest.txt	0	no_line	1 / 12
+mombasa-port-protest.txt	0	no_line	Recommended Videos
+mombasa-port-protest.txt	0	no_line	Advertisement
+mombasa-port-protest.txt	0	no_line	Copy link
+mombasa-port-protest.txt	0	no_line	Mombasa's port lease plan, explained
+mombasa-port-protest.txt	0	no_line	Loading...
+jos-curfew.txt	0	title	Governor orders curfew in Jos after two nights of arson and clashes
+jos-curfew.txt	0	dateline	JOS, Nigeria
+jos-curfew.txt	0	byline	Musa Dalyop, Staff Reporter
+jos-curfew.txt	0	published	2024-10-12/text
+jos-curfew.txt	0	captions	1
+jos-curfew.txt	0	no_line	Read more: Why Jos has seen a year of unrest
+jos-curfew.txt	0	no_line	Listen to this article · 4 min
+jos-curfew.txt	0	no_line	MOST READ
+jos-curfew.txt	0	no_line	Get the day's headlines in your inbox.
+jos-curfew.txt	0	no_line	REGION
+djibo-market-attack.html	0	title	Gunmen kill nine in attack on Djibo market
+djibo-market-attack.html	0	dateline	DJIBO, Burkina Faso
+djibo-market-attack.html	0	published	2025-05-13/jsonld
+djibo-market-attack.html	0	body_starts	DJIBO, Burkina Faso (EP) — Gunmen on motorcycles
+djibo-market-attack.html	0	no_line	Advertisement
+djibo-market-attack.html	0	no_line	Read more
+djibo-market-attack.html	0	no_line	Most read
+djibo-market-attack.html	0	no_line	Fuel prices rise for third month
+djibo-market-attack-syndicated.txt	0	title	Gunmen kill nine in attack on Djibo market
+djibo-market-attack-syndicated.txt	0	dateline	DJIBO, Burkina Faso
+djibo-market-attack-syndicated.txt	0	published	2025-05-13/text
+djibo-market-attack-syndicated.txt	0	no_line	Kindly Share This Story:
+djibo-market-attack-syndicated.txt	0	no_line	ALSO READ: Why the truce around Djibo failed
+djibo-market-attack-syndicated.txt	0	no_line	This story was first published by The Eastern Post and is republished with permission.
+djibo-market-attack-syndicated.txt	0	no_line	RELATED POSTS
+northgate-wire-feed.jsonl	0	id	nw-2025-0611-lusaka
+northgate-wire-feed.jsonl	0	dateline	LUSAKA, Zambia
 northgate-wire-feed.jsonl	0	published	2025-06-11/given
-northgate-wire-feed.jsonl	1	title	Students occupy Talvik university as lecturers strike over pay
-northgate-wire-feed.jsonl	1	dateline	TALVIK, Varnia
+northgate-wire-feed.jsonl	1	title	Students occupy Valparaiso university as lecturers strike over pay
+northgate-wire-feed.jsonl	1	dateline	VALPARAISO, Chile
+djibo-market-attack-syndicated.txt	0	body_starts	DJIBO, Burkina Faso (EP) — Gunmen on motorcycles
+northgate-wire-feed.jsonl	1	published	2025-06-12/given
+jos-curfew.txt	0	no_line	Sign up for our morning newsletter
 """
 
 failures = 0
@@ -113,7 +116,7 @@ with tempfile.TemporaryDirectory() as tmp:
     empty = os.path.join(tmp, "empty.txt")
     with open(empty, "w") as f:
         f.write("Home\nWorld\nSport\n\nLoading...\n")
-    good = os.path.join(root, "samples", "dunmere-curfew.txt")
+    good = os.path.join(root, "samples", "jos-curfew.txt")
     proc = subprocess.run([dateline, "extract", empty, good, "--format", "jsonl"], capture_output=True)
     lines = [l for l in proc.stdout.decode().splitlines() if l.strip()]
     if proc.returncode != 1 or "empty.txt: no article text found" not in proc.stderr.decode() \
