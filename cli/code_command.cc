@@ -3,12 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "article_stream.h"
 #include "code/coder.h"
 #include "commands.h"
 #include "data_dir.h"
-#include "extract/extractor.h"
 #include "formats/event_writer.h"
-#include "ingest/reader.h"
 
 namespace dateline::cli {
 namespace {
@@ -34,31 +33,19 @@ int RunCode(const CodeFlags& flags) {
     std::cerr << "dateline: " << writer.status().message() << "\n";
     return 2;
   }
-  ingest::ReadOptions read_options;
-  read_options.max_document_bytes = flags.max_page_mb << 20;
   extract::ExtractOptions extract_options;
   extract_options.fallback_date = flags.date;
   code::CodeOptions code_options;
   code_options.keep_negated = flags.keep_negated;
-  std::size_t errors = 0;
-  auto on_error = [&](const Status& s) {
-    ++errors;
-    std::cerr << "dateline: " << s.message() << "\n";
-  };
   (*writer)->Begin(std::cout);
-  auto on_document = [&](RawDocument&& doc) {
-    Result<Article> article = extract::ExtractArticle(doc, extract_options);
-    if (!article.ok()) {
-      on_error(article.status());
-      return;
-    }
-    formats::EventContext context;
-    context.url = article->url;
-    for (const Event& e : (*coder)->CodeArticle(*article, code_options)) {
-      (*writer)->Write(e, context, std::cout);
-    }
-  };
-  ingest::ReadInputs(flags.inputs, read_options, on_document, on_error);
+  std::size_t errors =
+      ForEachArticle(flags.inputs, flags.max_page_mb, extract_options, [&](const Article& article) {
+        formats::EventContext context;
+        context.url = article.url;
+        for (const Event& e : (*coder)->CodeArticle(article, code_options)) {
+          (*writer)->Write(e, context, std::cout);
+        }
+      });
   std::cout.flush();
   return errors == 0 ? 0 : 1;
 }
@@ -67,14 +54,18 @@ int RunCode(const CodeFlags& flags) {
 
 void AddCodeCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<CodeFlags>();
-  CLI::App* cmd = app.add_subcommand("code", "Print the events coded from the inputs (nothing stored)");
+  CLI::App* cmd =
+      app.add_subcommand("code", "Print the events coded from the inputs (nothing stored)");
   cmd->add_option("inputs", flags->inputs, "files, directories or - (JSONL on stdin)")->required();
   cmd->add_option("--format", flags->format, "jsonl, csv, gdelt, acled or plover")
       ->check(CLI::IsMember(formats::EventFormatNames()));
   cmd->add_option("--date", flags->date, "publish date YYYY-MM-DD for inputs that give none");
-  cmd->add_option("--data", flags->data, "dictionary folder (default: $DATELINE_DATA or the built-in data/)");
-  cmd->add_option("--gazetteer", flags->gazetteer, "gazetteer file (default: $DATELINE_GAZETTEER or build/gazetteer.bin)");
-  cmd->add_flag("--keep-negated", flags->keep_negated, "also print events the text says did not happen");
+  cmd->add_option("--data", flags->data,
+                  "dictionary folder (default: $DATELINE_DATA or the built-in data/)");
+  cmd->add_option("--gazetteer", flags->gazetteer,
+                  "gazetteer file (default: $DATELINE_GAZETTEER or build/gazetteer.bin)");
+  cmd->add_flag("--keep-negated", flags->keep_negated,
+                "also print events the text says did not happen");
   cmd->add_option("--max-page-mb", flags->max_page_mb, "largest page read, in MiB (default 32)");
   cmd->callback([flags, exit_code] { *exit_code = RunCode(*flags); });
 }

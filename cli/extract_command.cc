@@ -3,10 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "article_stream.h"
 #include "commands.h"
 #include "dateline/article_json.h"
-#include "extract/extractor.h"
-#include "ingest/reader.h"
 
 namespace dateline::cli {
 namespace {
@@ -32,33 +31,21 @@ void PrintText(const Article& a) {
 }
 
 int RunExtract(const ExtractFlags& flags) {
-  ingest::ReadOptions read_options;
-  read_options.max_document_bytes = flags.max_page_mb << 20;
   extract::ExtractOptions extract_options;
   extract_options.fallback_date = flags.date;
-  std::size_t errors = 0;
   bool first = true;
   if (flags.format == "json") std::cout << "[";
-  auto on_error = [&](const Status& s) {
-    ++errors;
-    std::cerr << "dateline: " << s.message() << "\n";
-  };
-  auto on_document = [&](RawDocument&& doc) {
-    Result<Article> article = extract::ExtractArticle(doc, extract_options);
-    if (!article.ok()) {
-      on_error(article.status());
-      return;
-    }
-    if (flags.format == "json") {
-      std::cout << (first ? "\n" : ",\n") << ArticleToJson(*article, 2);
-    } else if (flags.format == "jsonl") {
-      std::cout << ArticleToJson(*article) << "\n";
-    } else {
-      PrintText(*article);
-    }
-    first = false;
-  };
-  ingest::ReadInputs(flags.inputs, read_options, on_document, on_error);
+  std::size_t errors =
+      ForEachArticle(flags.inputs, flags.max_page_mb, extract_options, [&](const Article& article) {
+        if (flags.format == "json") {
+          std::cout << (first ? "\n" : ",\n") << ArticleToJson(article, 2);
+        } else if (flags.format == "jsonl") {
+          std::cout << ArticleToJson(article) << "\n";
+        } else {
+          PrintText(article);
+        }
+        first = false;
+      });
   if (flags.format == "json") std::cout << (first ? "]\n" : "\n]\n");
   std::cout.flush();
   return errors == 0 ? 0 : 1;

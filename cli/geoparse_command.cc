@@ -3,12 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "article_stream.h"
 #include "code/coder.h"
 #include "commands.h"
 #include "data_dir.h"
-#include "extract/extractor.h"
 #include "geo/geoparse_records.h"
-#include "ingest/reader.h"
 #include "text/tokenizer.h"
 
 namespace dateline::cli {
@@ -31,26 +30,15 @@ int RunGeoparse(const GeoparseFlags& flags) {
     return 2;
   }
   const geo::Geoparser& geoparser = *(*coder)->geoparser();
-  ingest::ReadOptions read_options;
-  read_options.max_document_bytes = flags.max_page_mb << 20;
-  std::size_t errors = 0;
-  auto on_error = [&](const Status& s) {
-    ++errors;
-    std::cerr << "dateline: " << s.message() << "\n";
-  };
-  auto on_document = [&](RawDocument&& doc) {
-    Result<Article> article = extract::ExtractArticle(doc);
-    if (!article.ok()) {
-      on_error(article.status());
-      return;
-    }
-    TokenizedText tt = text::Tokenize(*article);
-    geo::ArticlePlaces places = geoparser.Parse(*article, tt);
-    for (const std::string& line : geo::GeoparseJsonLines(geoparser.gazetteer(), *article, places)) {
-      std::cout << line << "\n";
-    }
-  };
-  ingest::ReadInputs(flags.inputs, read_options, on_document, on_error);
+  std::size_t errors =
+      ForEachArticle(flags.inputs, flags.max_page_mb, {}, [&](const Article& article) {
+        TokenizedText tt = text::Tokenize(article);
+        geo::ArticlePlaces places = geoparser.Parse(article, tt);
+        for (const std::string& line :
+             geo::GeoparseJsonLines(geoparser.gazetteer(), article, places)) {
+          std::cout << line << "\n";
+        }
+      });
   std::cout.flush();
   return errors == 0 ? 0 : 1;
 }
@@ -59,7 +47,8 @@ int RunGeoparse(const GeoparseFlags& flags) {
 
 void AddGeoparseCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<GeoparseFlags>();
-  CLI::App* cmd = app.add_subcommand("geoparse", "Print the place names found and resolved in the inputs");
+  CLI::App* cmd =
+      app.add_subcommand("geoparse", "Print the place names found and resolved in the inputs");
   cmd->add_option("inputs", flags->inputs, "files, directories or - (JSONL on stdin)")->required();
   cmd->add_option("--format", flags->format, "jsonl")->check(CLI::IsMember({"jsonl"}));
   cmd->add_option("--data", flags->data, "dictionary folder");
