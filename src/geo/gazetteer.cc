@@ -178,6 +178,7 @@ PlaceView Gazetteer::PlaceAt(PlaceIndex index) const {
   v.country = Fixed(r.country, sizeof(r.country));
   v.admin1 = Fixed(r.admin1, sizeof(r.admin1));
   v.population = r.population;
+  v.alt_names = r.alt_names;
   return v;
 }
 

@@ -73,6 +73,7 @@ struct PlaceView {
   std::string_view country;       // ISO 3166 alpha-2 ("KZ")
   std::string_view admin1;        // GeoNames admin-1 code ("02"), may be empty
   uint32_t population = 0;        // 0 when GeoNames does not know
+  uint32_t alt_names = 0;  // GeoNames alternate names (any script): how well known; 0 if unknown
 };
 
 struct CountryView {

@@ -71,7 +71,11 @@ struct PlaceRecord {
   char feature_code[8];
   char country[2];
   char admin1[10];
-  uint32_t reserved;
+  // How many alternate names GeoNames records for the place (any script): a
+  // proxy for how well known it is (St. Louis, Missouri has 51, Saint-Louis,
+  // Senegal 32). 0 for countries and regions, and in files written before
+  // the field existed (it was reserved, always 0), so no version bump.
+  uint32_t alt_names;
 };
 static_assert(sizeof(PlaceRecord) == 48);
 static_assert(offsetof(PlaceRecord, feature_code) == 24);

@@ -10,10 +10,19 @@
 namespace dateline::geo {
 namespace {
 
+constexpr double kAltNameWeight = 0.4;  // per doubling of the alternate names
+constexpr double kExactNameBonus = 1.0;  // the text's name is the place's own, not an alternate
+
 double Prominence(const PlaceView& p) {
   double s = std::log10(static_cast<double>(p.population) + 10.0);
-  if (p.kind == PlaceKind::kCountry) return s + 4.0;
-  if (p.kind == PlaceKind::kAdmin1) return s - 0.5;  // a bare "Lagos" is the city
+  // Countries carry no alternate-name count: they get what a well-known city
+  // has (30 names), so that "Panama" stays the country. A region gets none:
+  // a bare "Lagos" or "Shymkent" is the city.
+  if (p.kind == PlaceKind::kCountry) return s + 4.0 + kAltNameWeight * 4.95;
+  if (p.kind == PlaceKind::kAdmin1) return s - 0.5;
+  // How well known a place is beyond its size: the world names it in many
+  // languages (St. Louis, Missouri over Saint-Louis, Senegal).
+  s += kAltNameWeight * std::log2(1.0 + static_cast<double>(p.alt_names));
   const std::string_view fc = p.feature_code;
   if (fc == "PPLC") return s + 2.5;
   if (fc == "PPLA") return s + 1.0;
@@ -181,9 +190,30 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   // gazetteer and into `found`).
   std::map<std::string_view, std::set<std::string_view>> country_keys;
   std::map<std::pair<std::string_view, std::string_view>, std::set<std::string_view>> admin1_keys;
+  // Which names qualify which ("London, Ontario"): a qualifier is a region
+  // that holds its head, so its regions that hold one of the head's
+  // candidates gain.
+  std::vector<std::vector<uint32_t>> heads(n);
+  for (size_t k = 0; k < n; ++k)
+    for (int32_t q : {found[k].qualifier, found[k].qualifier2})
+      if (q >= 0 && static_cast<size_t>(q) < n) heads[q].push_back(static_cast<uint32_t>(k));
+  auto holds_a_head = [&](size_t q, const PlaceView& v) {
+    for (uint32_t h : heads[q]) {
+      for (PlaceIndex u : cands(found[h])) {
+        PlaceView w = g.PlaceAt(u);
+        if (w.index == v.index || w.kind == PlaceKind::kCountry || w.country != v.country) continue;
+        if (v.kind == PlaceKind::kCountry || w.admin1 == v.admin1) return true;
+      }
+    }
+    return false;
+  };
+  std::string name_key;  // reused: the normalised display name of a candidate
   auto score = [&](size_t k, const PlaceView& v, bool context, bool* qualified) {
     const ToponymCandidate& c = found[k];
     double s = Prominence(v);
+    NormalizePlaceName(v.name, &name_key);
+    if (name_key == c.key) s += kExactNameBonus;
+    if (!heads[k].empty() && v.kind != PlaceKind::kCity && holds_a_head(k, v)) s += 4.0;
     if (c.want_admin1) s += v.kind == PlaceKind::kAdmin1 ? 4.0 : -0.5;
     if (c.want_city && v.kind == PlaceKind::kCity) s += 1.0;
     if (c.is_capital) s += v.feature_code == "PPLC" ? 5.0 : (v.feature_code == "PPLA" ? 1.0 : 0.0);
@@ -217,7 +247,10 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
         auto jt = admin1_keys.find({cc, v.admin1});
         if (jt != admin1_keys.end()) {
           size_t others = jt->second.size() - (jt->second.count(c.key) ? 1 : 0);
-          s += std::min(1.5 * static_cast<double>(others), 3.0);
+          // A region that holds the article's other places is the one meant
+          // (Georgia the state beside Atlanta or Savannah).
+          s += v.kind == PlaceKind::kAdmin1 ? std::min(3.0 * static_cast<double>(others), 6.0)
+                                            : std::min(1.5 * static_cast<double>(others), 3.0);
         }
       }
       if (v.kind != PlaceKind::kCountry && named_countries.count(cc)) s += 1.5;

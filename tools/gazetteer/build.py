@@ -135,7 +135,7 @@ def read_lines(path):
 
 class Place:
     __slots__ = ("gid", "name", "lat", "lon", "fclass", "fcode", "cc", "admin1", "pop",
-                 "kind", "names", "index")
+                 "kind", "names", "index", "alt_count")
 
     def __init__(self, gid, name, lat, lon, fclass, fcode, cc, admin1, pop, kind):
         self.gid, self.name, self.lat, self.lon = gid, name, lat, lon
@@ -143,6 +143,7 @@ class Place:
         self.pop, self.kind = pop, kind
         self.names = []  # (display string, is_primary)
         self.index = -1
+        self.alt_count = 0  # GeoNames alternate names, any script: how well known
 
 
 def read_cities(path):
@@ -166,6 +167,7 @@ def read_cities(path):
             for alt in cols[3].split(","):
                 if alt:
                     p.names.append((alt, False))
+                    p.alt_count += 1
             places.append(p)
     if not places:
         raise BuildError(f"{path}: no places")
@@ -500,7 +502,8 @@ def write(out, places, countries, admin1, index, flags, demonyms, dropped):
         place_bytes += PLACE_FMT.pack(p.gid, round(p.lat * 1e5), round(p.lon * 1e5),
                                       min(p.pop, 0xFFFFFFFF), off, ln, p.kind,
                                       p.fclass.encode("ascii")[:1] or b"P",
-                                      fixed(p.fcode, 8), fixed(p.cc, 2), fixed(p.admin1, 10), 0)
+                                      fixed(p.fcode, 8), fixed(p.cc, 2), fixed(p.admin1, 10),
+                                      min(p.alt_count, 0xFFFFFFFF))
 
     cc_sorted = sorted(countries)
     cc_index = {cc: i for i, cc in enumerate(cc_sorted)}
