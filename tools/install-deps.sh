@@ -9,11 +9,14 @@ packages=(
   libsqlite3-dev libcpp-httplib-dev libfmt-dev libspdlog-dev libhowardhinnant-date-dev
   libcli11-dev libtbb-dev libcld2-dev libuchardet-dev
   libgtest-dev libgmock-dev libbenchmark-dev iso-codes
+  nodejs chromium
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm may come with nodejs (NodeSource) or as Debian's own package.
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   echo "install-deps: installing ${missing[*]}" >&2
   SUDO=""
