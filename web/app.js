@@ -731,7 +731,7 @@
     textBox.dataset.articleId = a.id;
     renderArticleText(textBox, a.text || '', a.paragraphs || [], spans);
     const mark = textBox.querySelector('mark');
-    if (mark) textBox.scrollTop = Math.max(0, mark.offsetTop - textBox.offsetTop - 40);
+    if (mark) textBox.scrollTop += mark.getBoundingClientRect().top - textBox.getBoundingClientRect().top - 40;
   }
 
   // Writes text into box, one <p> per paragraph, with <mark> around the byte
