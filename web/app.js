@@ -320,7 +320,7 @@
     const visible = state.mapEvents.filter(inRange);
     const unplaced = visible.filter((ev) => !hasPoint(ev)).length;
     let note = '';
-    if (state.mapLoading) note = 'Loading events…';
+    if (state.mapLoading) note = 'Loading events…' + (state.mapLoaded ? ' (' + state.mapLoaded + ' so far)' : '');
     else if (visible.length === 0) note = 'No events match these filters.';
     else {
       note = plural(shown, 'event') + ' on the map';
@@ -378,6 +378,7 @@
     const gen = ++state.mapGen;
     state.mapLoading = true;
     mapNote([]);
+    state.mapLoaded = 0;
     const params = filterParams(false);
     const events = [];
     let cursor = null, truncated = false;
@@ -391,6 +392,12 @@
         cursor = page.next_cursor || null;
         if (!cursor) break;
         if (events.length >= MAP_MAX) { truncated = true; break; }
+        // Draw what has come so far; the next page follows.
+        state.mapEvents = events.slice();
+        state.mapLoaded = events.length;
+        if (!state.fittedOnce) { state.fittedOnce = true; fitToEvents(); }
+        drawPoints();
+        drawTimeline();
       }
       setError('map', null);
     } catch (e) {
