@@ -163,7 +163,7 @@
   }
 
   function fillSelect(select, rows, label) {
-    const keep = select.value;
+    const keep = state.filters[select.name] || '';
     while (select.options.length > 1) select.remove(1);
     const sorted = rows.slice().sort((a, b) => label(a.key).localeCompare(label(b.key)));
     for (const r of sorted) {
@@ -173,7 +173,19 @@
       o.textContent = label(r.key) + ' — ' + r.count;
       select.appendChild(o);
     }
-    select.value = keep;
+    ensureOption(select, keep);
+  }
+
+  // Selects value, adding it as a choice when the statistics do not list it
+  // (a link to a view of a country or type the database lacks).
+  function ensureOption(select, value) {
+    if (value && ![...select.options].some((o) => o.value === value)) {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = value;
+      select.appendChild(o);
+    }
+    select.value = value;
   }
 
   // -------------------------------------------------------------------- map
@@ -479,6 +491,7 @@
     d3.selectAll('#timeline .bar').classed('out', (d) => !!range && (d.day < range[0] || d.day > range[1]));
     drawPoints();
     updateExport();
+    writeHash();
     loadTable(true);
   }
 
@@ -566,6 +579,7 @@
 
   function closePanel() {
     state.selectedId = null;
+    writeHash();
     $('panel-body').hidden = true;
     $('panel-empty').hidden = false;
     markSelected();
@@ -601,6 +615,7 @@
   async function openEvent(id) {
     const gen = ++state.eventGen;
     state.selectedId = id;
+    writeHash();
     markSelected();
     const body = panelBody();
     el(body, 'p', 'muted', 'Loading the event…');
@@ -783,6 +798,7 @@
 
   function refresh() {
     updateExport();
+    writeHash();
     loadMapEvents();
     loadTable(true);
   }
@@ -824,14 +840,49 @@
     return changed;
   }
 
+  // The view (filters, dates, open event) lives in the address's #fragment,
+  // so a view can be bookmarked or sent.
+  function writeHash() {
+    const p = filterParams(true);
+    if (state.selectedId != null) p.event = state.selectedId;
+    const qs = new URLSearchParams(p).toString();
+    history.replaceState(null, '', qs ? '#' + qs : location.pathname + location.search);
+  }
+
+  function readHash() {
+    const h = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const day = (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v : null);
+    state.filters = {
+      country: h.get('country') || '', type: h.get('type') || '',
+      actor: h.get('actor') || '', text: h.get('text') || '',
+    };
+    ensureOption($('f-country'), state.filters.country);
+    ensureOption($('f-type'), state.filters.type);
+    $('f-actor').value = state.filters.actor;
+    $('f-text').value = state.filters.text;
+    const from = day(h.get('from')), to = day(h.get('to'));
+    state.range = from || to ? [from || '1900-01-01', to || '9999-12-31'] : null;
+    $('range-label').textContent = state.range ? (from || '…') + ' to ' + (to || '…') : 'All dates';
+    $('brush-clear').hidden = !state.range;
+    const id = Number(h.get('event'));
+    return Number.isInteger(id) && id > 0 ? id : null;
+  }
+
   // ------------------------------------------------------------------- start
 
   function start() {
     initMap();
     initFilters();
+    const eventId = readHash();
     loadWorld();
     loadStats();
     refresh();
+    if (eventId !== null) openEvent(eventId);
+    window.addEventListener('hashchange', () => {
+      const id = readHash();
+      refresh();
+      if (id !== null && id !== state.selectedId) openEvent(id);
+    });
   }
 
   start();
