@@ -13,6 +13,7 @@ void AddCodeCommand(CLI::App& app, int* exit_code);
 void AddGeoparseCommand(CLI::App& app, int* exit_code);
 void AddIngestCommand(CLI::App& app, int* exit_code);
 void AddQueryCommands(CLI::App& app, int* exit_code);  // query, export, stats
+void AddServeCommand(CLI::App& app, int* exit_code);
 
 }  // namespace dateline::cli
 

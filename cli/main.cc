@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   dateline::cli::AddGeoparseCommand(app, &exit_code);
   dateline::cli::AddIngestCommand(app, &exit_code);
   dateline::cli::AddQueryCommands(app, &exit_code);
+  dateline::cli::AddServeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
