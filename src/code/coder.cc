@@ -285,8 +285,8 @@ void RememberActors(const SentenceMentions& m, ArticleContext& ctx) {
   for (const ActorMention& a : m.actors) {
     if (a.is_media) continue;
     if (a.kind == lexicon::ActorKind::kPerson) ctx.last_person = a.actor;
-    else if (a.kind == lexicon::ActorKind::kOrganization) ctx.last_organization = a.actor;
-    else if (a.kind == lexicon::ActorKind::kAgent && !a.generic) ctx.last_group = a.actor;
+    else if (a.kind == lexicon::ActorKind::kOrganization) ctx.last_organization = ctx.last_body = a.actor;
+    else if (a.kind == lexicon::ActorKind::kAgent && !a.generic) ctx.last_group = ctx.last_body = a.actor;
   }
 }
 

@@ -70,6 +70,7 @@ class SentenceCoder {
         lex_(lex), countries_(countries) {}
 
   std::vector<Event> Run() {
+    if (PageLabel()) return {};
     FindClaim();
     std::vector<Trigger> triggers = SelectTriggers(lex_.MatchEvents(tt_, s_.first_token, s_.end_token), lex_);
     std::vector<Event> events;
@@ -80,13 +81,165 @@ class SentenceCoder {
                                     return t.match.end - t.match.first == 1 && InsideQuotes(t.match.first);
                                   }),
                    triggers.end());
-    for (const Trigger& t : triggers) events.push_back(CodeTrigger(t));
+    for (const Trigger& t : triggers) {
+      events.push_back(CodeTrigger(t));
+      at_.push_back(t.match.first);
+      generic_.push_back(IsOneOf(events.back().cameo, {"190", "180", "200"}));
+    }
+    ShareCoordinatedSubject(triggers, events);
     AssignCounts(triggers, events);
+    for (std::size_t k = 0; k < triggers.size(); ++k) SingleVictim(triggers[k], events[k]);
+    MergeViolence(events);
     return events;
   }
 
  private:
   std::string_view Norm(std::uint32_t i) const { return tt_.tokens[i].norm; }
+
+  // Page furniture that survived extraction: "Related: How the protests
+  // began", "Read more: ...", "Watch: ..." name stories, not happenings.
+  bool PageLabel() const {
+    std::uint32_t i = s_.first_token;
+    std::uint32_t colon = i;
+    while (colon < s_.end_token && colon < i + 3 && Norm(colon) != ":") ++colon;
+    if (colon >= s_.end_token || Norm(colon) != ":") return false;
+    std::string label;
+    for (std::uint32_t k = i; k < colon; ++k) label += (k > i ? " " : "") + std::string(Norm(k));
+    return IsOneOf(label, {"related", "read more", "read also", "also read", "see also", "watch",
+                           "most read", "trending", "recommended", "listen", "more", "latest",
+                           "related stories", "related articles", "editor's picks", "top stories"});
+  }
+
+  // "Police broke up the protest and arrested 12": the second verb has the
+  // first one's subject, not its object.
+  void ShareCoordinatedSubject(const std::vector<Trigger>& triggers, std::vector<Event>& events) const {
+    for (std::size_t k = 1; k < triggers.size(); ++k) {
+      std::uint32_t at = triggers[k].match.first;
+      if (at <= s_.first_token || Norm(at - 1) != "and") continue;
+      const Event& prev = events[k - 1];
+      Event& e = events[k];
+      if (prev.source.empty() || triggers[k].pattern->passive || PassiveMatch(triggers[k].match)) continue;
+      bool object_of_prev = e.source.empty() ||
+                            (e.source.start >= tt_.tokens[triggers[k - 1].match.first].start &&
+                             e.source.start < tt_.tokens[at].start);
+      if (object_of_prev) e.source = prev.source;
+    }
+  }
+
+  static bool IsKillWord(std::string_view w) {
+    return w.starts_with("kill") || w.starts_with("murder") || w == "dead" || w == "death" ||
+           w.starts_with("execut") || w.starts_with("assassinated") || w.starts_with("lynch") ||
+           w == "slain" || w.starts_with("behead");
+  }
+
+  // "killed a local councillor", "a journalist was shot dead": one person
+  // killed when the text gives no figure.
+  void SingleVictim(const Trigger& t, Event& e) const {
+    if (e.counts.killed || e.plover_type != "ASSAULT" || e.cameo.rfind("185", 0) == 0) return;
+    std::uint32_t kill = t.match.end;
+    for (std::uint32_t i = t.match.first; i < t.match.end; ++i) {
+      if (IsKillWord(Norm(i))) {
+        kill = i;
+        break;
+      }
+    }
+    if (kill == t.match.end) return;
+    for (std::uint32_t i = s_.first_token; i < kill; ++i) {
+      if (IsOneOf(Norm(i), {"attempt", "attempted", "tried", "try", "plot", "plotted"})) return;
+    }
+    bool singular = false;
+    if (kill + 1 < s_.end_token && IsOneOf(Norm(kill + 1), {"a", "an", "one"})) singular = true;
+    for (std::uint32_t i = t.match.first; i < kill; ++i) singular |= Norm(i) == "was";
+    if (t.match.first > s_.first_token && Norm(t.match.first - 1) == "was") singular = true;
+    if (!singular) return;
+    Count c;
+    c.min = c.max = 1;
+    c.best = 1;
+    c.text = e.trigger;
+    c.sentence = index_;
+    e.counts.killed = c;
+  }
+
+  static bool Violent(const Event& e) { return e.plover_type == "ASSAULT"; }
+
+  // Two figures of one kind are two reports: "killed dozens of protesters
+  // and 12 police officers died" stays two events.
+  static bool FiguresClash(const Counts& a, const Counts& b) {
+    return (a.killed && b.killed) || (a.injured && b.injured) || (a.arrested && b.arrested) ||
+           (a.participants && b.participants);
+  }
+
+  // One happening per sentence: "A drone strike hit the market, killing 13
+  // people" is one air strike with 13 dead, not a strike and a killing. A
+  // generic violent event (a killing, an attack, a figure of its own) joins
+  // the sentence's first specific one (or else the first one) of the same
+  // negation and modality; specific ones stay apart.
+  void MergeViolence(std::vector<Event>& events) {
+    std::vector<bool> gone(events.size(), false);
+    for (std::size_t p = 0; p < events.size(); ++p) {
+      if (!Violent(events[p]) || gone[p]) continue;
+      // the primary: a specific one if any, else the first
+      std::size_t primary = events.size();
+      for (std::size_t k = 0; k < events.size(); ++k) {
+        if (gone[k] || !Violent(events[k]) || events[k].negated != events[p].negated ||
+            events[k].modality != events[p].modality) {
+          continue;
+        }
+        if (primary == events.size() || (generic_[primary] && !generic_[k]) ||
+            (generic_[primary] == generic_[k] && at_[k] < at_[primary])) {
+          primary = k;
+        }
+      }
+      if (primary == events.size()) continue;
+      Event& into = events[primary];
+      bool changed = false;
+      for (std::size_t k = 0; k < events.size(); ++k) {
+        if (k == primary || gone[k] || !generic_[k] || !Violent(events[k]) ||
+            events[k].negated != into.negated || events[k].modality != into.modality) {
+          continue;
+        }
+        Event& from = events[k];
+        if (FiguresClash(into.counts, from.counts)) continue;
+        if (!from.source.agent.empty() && !into.source.empty() && from.target.start == into.source.start &&
+            !from.target.empty()) {
+          // "Soldiers killed 12 militants in a gunfight": the noun trigger
+          // took the victims for its subject; the verb knows who did what
+          into.source = from.source;
+          into.target = from.target;
+        }
+        Counts& c = into.counts;
+        if (!c.killed) c.killed = from.counts.killed;
+        if (!c.injured) c.injured = from.counts.injured;
+        if (!c.arrested) c.arrested = from.counts.arrested;
+        if (!c.participants) c.participants = from.counts.participants;
+        if (!c.displaced) c.displaced = from.counts.displaced;
+        if (!c.troops) c.troops = from.counts.troops;
+        if ((into.target.empty() || into.target.agent.empty()) && !from.target.agent.empty() &&
+            from.target.start != into.source.start) {
+          into.target = from.target;
+        }
+        if (into.source.empty() && !from.source.agent.empty() && from.source.start != into.target.start) {
+          into.source = from.source;
+        }
+        if (!into.claimed_by) into.claimed_by = from.claimed_by;
+        into.confidence = std::max(into.confidence, from.confidence);
+        gone[k] = true;
+        changed = true;
+      }
+      if (changed) {
+        if (const lexicon::CameoInfo* info = lex_.Cameo(into.cameo)) {
+          into.acled_event_type = info->acled_event_type;
+          into.acled_sub_event_type = info->acled_sub_event_type;
+        }
+        RefineAcled(into);
+      }
+    }
+    std::vector<Event> kept;
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      if (!gone[k]) kept.push_back(std::move(events[k]));
+    }
+    events = std::move(kept);
+  }
 
   bool InsideQuotes(std::uint32_t at) const {
     int quotes = 0;
@@ -149,6 +302,44 @@ class SentenceCoder {
     return best;
   }
 
+  // A source before the trigger: as ActorBefore, but not the subject of a
+  // passive between them ("Twelve officers were killed ... in an attack":
+  // the victims do not attack), and for a coordinated subject ("protesters
+  // and police clashed") the first conjunct; *partner gets the second.
+  const ActorMention* SourceBefore(std::uint32_t at, const ActorMention** partner = nullptr) const {
+    const ActorMention* a = ActorBefore(at);
+    if (!a) return nullptr;
+    for (std::uint32_t k = a->end; k + 1 < at; ++k) {
+      if (IsOneOf(Norm(k), {"was", "were", "been", "being"}) && IsParticiple(Norm(k + 1))) {
+        return nullptr;
+      }
+    }
+    // "A and B <verb>": A and B both act; A is the source
+    if (a->first >= s_.first_token + 2 && Norm(a->first - 1) == "and") {
+      for (const ActorMention& b : m_.actors) {
+        if (b.end == a->first - 1 && Usable(b) && b.kind != lexicon::ActorKind::kCountry) {
+          if (partner) *partner = a;
+          return &b;
+        }
+      }
+    }
+    return a;
+  }
+
+  static bool IsParticiple(std::string_view w) {
+    return w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") ||
+           IsOneOf(w, {"shot", "hit", "held", "hurt", "struck", "caught", "slain", "left", "found"});
+  }
+
+  // The first usable actor that starts inside [first, end) (it may run past
+  // end: "arrested a prominent opposition figure").
+  const ActorMention* ActorStartingWithin(std::uint32_t first, std::uint32_t end) const {
+    for (const ActorMention& a : m_.actors) {
+      if (a.first >= first && a.first < end && Usable(a)) return &a;
+    }
+    return nullptr;
+  }
+
   const ActorMention* ActorAfter(std::uint32_t at, std::uint32_t window) const {
     for (const ActorMention& a : m_.actors) {
       if (a.first < at || a.first > at + window || !Usable(a)) continue;
@@ -190,10 +381,29 @@ class SentenceCoder {
     return nullptr;
   }
 
+  // Triggers whose two sides both act: clashes, fighting, exchanges of fire.
+  bool Reciprocal(const Trigger& t) const {
+    for (std::uint32_t i = t.match.first; i < t.match.end; ++i) {
+      std::string_view w = Norm(i);
+      if (w.starts_with("clash") || w.starts_with("fought") || w.starts_with("fight") ||
+          w == "exchanged" || w == "exchange" || w.starts_with("battle") || w == "skirmished") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // A subject pronoun before the trigger resolved to an earlier actor.
   std::optional<Actor> PronounBefore(std::uint32_t at) const {
     for (std::uint32_t i = at; i > s_.first_token && i + 4 > at; --i) {
       std::string_view w = Norm(i - 1);
+      // "police said they had arrested 238": the one speaking
+      if (IsOneOf(w, {"he", "she", "they", "it", "we"}) && claimant_ && i >= s_.first_token + 2 &&
+          (IsSpeechVerb(Norm(i - 2)) || (i >= s_.first_token + 3 && Norm(i - 2) == "that" &&
+                                         IsSpeechVerb(Norm(i - 3))))) {
+        return FromMention(*claimant_);
+      }
+      if (w == "it" && ctx_.last_body) return ctx_.last_body;
       if ((w == "he" || w == "she") && ctx_.last_person) return ctx_.last_person;
       if (w == "they" && ctx_.last_group) return ctx_.last_group;
       if (w == "alliance" || w == "organization" || w == "bloc") {
@@ -311,6 +521,17 @@ class SentenceCoder {
     auto armed = [](const std::string& agent) {
       return IsOneOf(agent, {"MIL", "COP", "REB", "SPY", "UAF", "INS", "SEP"});
     };
+    // remote violence (air and drone strikes, shelling, bombs) whoever the target
+    if (e.acled_event_type == "Explosions/Remote violence") return;
+    if (e.source.agent == "PRO" || (e.source.agent == "CVL" && e.plover_type == "COERCE")) {
+      // crowds that destroy, burn or kill: a riot
+      bool mob = e.source.text.find("mob") != std::string::npos || e.source.agent == "CVL";
+      if (e.plover_type == "ASSAULT" || e.cameo.rfind("171", 0) == 0) {
+        e.acled_event_type = "Riots";
+        e.acled_sub_event_type = mob ? "Mob violence" : "Violent demonstration";
+        return;
+      }
+    }
     if (e.plover_type == "ASSAULT") {
       bool crowd_control = e.cameo.rfind("175", 0) == 0 || e.plover_mode == "crowd-control";
       if (crowd_control && (e.target.agent == "PRO" || e.target.agent == "OPP")) {
@@ -368,6 +589,7 @@ class SentenceCoder {
     const bool has_inner_target = t.match.target_end > t.match.target_first;
     const bool target_before = pat.target == SlotPlace::kBefore || pat.passive ||
                                (pat.target == SlotPlace::kDefault && PassiveMatch(t.match));
+    const ActorMention* partner = nullptr;  // the second of two coordinated subjects
     // source
     if (has_inner_source) {
       const ActorMention* a = ActorWithin(t.match.source_first, t.match.source_end);
@@ -385,7 +607,11 @@ class SentenceCoder {
       if (e.source.empty() && pat.source == SlotPlace::kAfter) {
         if (const ActorMention* a = ActorAfter(t.match.end, 4)) e.source = FromMention(*a);
       }
-    } else if (const ActorMention* a = ActorBefore(t.match.first)) {
+    } else if (const ActorMention* at = ActorStartingWithin(t.match.first, t.match.first + 1);
+               at && t.match.end - t.match.first > 1) {
+      // the pattern spells out its subject: "gunmen ~open fire", "demonstrators ~clash with +"
+      e.source = FromMention(*at);
+    } else if (const ActorMention* a = SourceBefore(t.match.first, &partner)) {
       e.source = FromMention(*a);
     } else if (auto p = PronounBefore(t.match.first)) {
       e.source = *p;
@@ -406,11 +632,33 @@ class SentenceCoder {
       if (const ActorMention* a = ActorBefore(t.match.first)) e.target = FromMention(*a);
       else if (const ActorMention* in = ActorOverlapping(t.match.first, t.match.end)) e.target = FromMention(*in);
       else if (auto p = PronounBefore(t.match.first)) e.target = *p;
-    } else if (const ActorMention* in = ActorWithin(t.match.first + 1, t.match.end)) {
+    } else if (const ActorMention* in = ActorStartingWithin(t.match.first + 1, t.match.end);
+               in && !(e.source.start == in->actor.start && !e.source.empty())) {
       // the object spelled out in the pattern: "killed dozens of protesters"
       e.target = FromMention(*in);
     } else if (const ActorMention* a = ActorAfter(t.match.end, 6)) {
       e.target = FromMention(*a);
+    }
+    if (e.target.empty() && partner && Reciprocal(t)) {
+      // "protesters and police clashed": the other side
+      e.target = FromMention(*partner);
+    }
+    if (e.cameo == "190" && Reciprocal(t) && (e.source.agent == "PRO" || e.target.agent == "PRO")) {
+      // "protesters and police clashed": a violent demonstration
+      if (const lexicon::CameoInfo* riot = lex_.Cameo("145")) {
+        lexicon::EventPattern p145 = *t.pattern;
+        p145.cameo = "145";
+        SetTaxonomy(e, Trigger{t.match, &p145, riot});
+      }
+    }
+    if (e.cameo.rfind("145", 0) == 0 &&
+        IsOneOf(e.source.agent, {"REB", "MIL", "COP", "SPY", "CRM", "UAF", "INS"})) {
+      // armed men storming a church riot no more than soldiers do: an attack
+      if (const lexicon::CameoInfo* attack = lex_.Cameo("180")) {
+        lexicon::EventPattern p180 = *t.pattern;
+        p180.cameo = "180";
+        SetTaxonomy(e, Trigger{t.match, &p180, attack});
+      }
     }
     static const std::string_view kAnnounced[] = {"AID", "MOBILIZE", "CONCEDE", "COOPERATE", "AGREE",
                                                   "CONSULT", "SUPPORT", "REQUEST", "RETREAT"};
@@ -422,7 +670,8 @@ class SentenceCoder {
                            claimant_->actor.agent == "MIL");
     if (e.source.empty() && (announced_kind || state_coercion) && claimant_ && !claimant_->is_media &&
         (claimant_->kind == lexicon::ActorKind::kOrganization ||
-         claimant_->kind == lexicon::ActorKind::kPerson || claimant_->actor.agent == "GOV")) {
+         claimant_->kind == lexicon::ActorKind::kPerson || claimant_->actor.agent == "GOV" ||
+         state_coercion)) {
       // an official announcing their own side's action
       e.source = FromMention(*claimant_);
     }
@@ -454,7 +703,7 @@ class SentenceCoder {
     switch (kind) {
       case CountKind::kKilled:
       case CountKind::kInjured:
-        return r == "18" || r == "19" || r == "20" || e.cameo == "145";
+        return r == "18" || r == "19" || r == "20" || e.cameo == "145" || e.plover_type == "ASSAULT";
       case CountKind::kArrested:
         return r == "17";
       case CountKind::kParticipants:  // a crowd protests, or is the one acted on
@@ -523,7 +772,11 @@ class SentenceCoder {
         Slot(owner->counts, c.kind) = value;
         continue;
       }
-      if (auto e = EventFromCount(c, value)) events.push_back(std::move(*e));
+      if (auto e = EventFromCount(c, value)) {
+        events.push_back(std::move(*e));
+        at_.push_back(c.cue);
+        generic_.push_back(true);
+      }
     }
   }
 
@@ -575,6 +828,10 @@ class SentenceCoder {
   const lexicon::Lexicon& lex_;
   const CountryTable& countries_;
   std::vector<std::uint32_t> speech_tokens_;
+  // per event of Run(): where its trigger starts, and whether it is generic
+  // (a killing, an attack, a figure of its own) rather than a specific kind
+  std::vector<std::uint32_t> at_;
+  std::vector<bool> generic_;
   const ActorMention* claimant_ = nullptr;
   std::optional<Claim> claim_;
   // token spans of the current event's actors, for placement

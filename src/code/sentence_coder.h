@@ -33,6 +33,8 @@ struct ArticleContext {
   std::optional<Actor> last_person;
   std::optional<Actor> last_group;
   std::optional<Actor> last_organization;
+  // The last organisation or named group ("the army", "the RSF"), for "it".
+  std::optional<Actor> last_body;
   // Places an event from its sentence, trigger tokens and actors' tokens;
   // empty when the coder has no gazetteer (then the country is worked out
   // from the sentence's countries and the focus).
