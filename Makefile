@@ -59,15 +59,16 @@ $(WEB_PAGE): $(WEB_NODE) web/build.sh web/index.html web/app.js web/style.css
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The main job on the bundled sample articles: what extraction keeps of each,
-# then the events coded, fused and stored in dateline.db (ingesting again adds
-# nothing), listed as a table.
+# The main job on the bundled sample articles: code, fuse and store them in
+# dateline.db (ingesting again adds nothing), print the database's stats, then
+# serve the page and the API on http://$(HOST):$(PORT)/ until Ctrl-C.
 DB ?= dateline.db
+HOST ?= 127.0.0.1
+PORT ?= 8080
 run: build
-	$(BUILD)/cli/dateline extract samples --format text
 	$(BUILD)/cli/dateline ingest samples --db $(DB)
-	$(BUILD)/cli/dateline query --db $(DB) --limit 0
 	$(BUILD)/cli/dateline stats --db $(DB)
+	$(BUILD)/cli/dateline serve --db $(DB) --host $(HOST) --port $(PORT)
 
 # Figures against ../shared (not part of the tests): prints scores and checks,
 # fails only when dateline crashes or writes invalid output.
