@@ -49,6 +49,8 @@
     mapGen: 0,
     tableGen: 0,
     eventGen: 0,
+    countGen: 0,
+    matchCount: null,
     articleGen: 0,
     errors: {},
     fittedOnce: false,
@@ -493,6 +495,7 @@
     updateExport();
     writeHash();
     loadTable(true);
+    loadMatchCount();
   }
 
   // ------------------------------------------------------------------ table
@@ -524,8 +527,31 @@
     more.hidden = !state.cursor;
     more.disabled = false;
     $('table-empty').hidden = state.tableRows > 0;
-    $('table-count').textContent = state.tableRows === 0 ? '' :
-      plural(state.tableRows, 'event') + (state.cursor ? ' shown, more below' : '');
+    showTableCount();
+  }
+
+  function showTableCount() {
+    const n = state.tableRows, total = state.matchCount;
+    let text = '';
+    if (n > 0 && total != null && total > n) text = n + ' of ' + plural(total, 'event') + ' shown';
+    else if (n > 0) text = plural(n, 'event') + (state.cursor ? ' shown, more below' : '');
+    $('table-count').textContent = text;
+  }
+
+  // How many events match the filters and dates (from /api/stats); the table
+  // says "50 of 312". Without it the table still works.
+  async function loadMatchCount() {
+    const gen = ++state.countGen;
+    state.matchCount = null;
+    try {
+      const s = await getJson('stats', filterParams(true));
+      if (gen !== state.countGen) return;
+      state.matchCount = Number.isFinite(s.events) ? s.events : null;
+    } catch (e) {
+      if (gen !== state.countGen) return;
+      state.matchCount = null;
+    }
+    showTableCount();
   }
 
   function cell(tr, text, cls) {
@@ -801,6 +827,7 @@
     writeHash();
     loadMapEvents();
     loadTable(true);
+    loadMatchCount();
   }
 
   function initFilters() {
