@@ -227,6 +227,10 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
       if (q < 0) continue;
       Region r = region_of(q);
       if (!r.valid() || v.index == chosen[q]) continue;
+      // "Lebanon, Tenn.": a reading outside the qualifier's region is unlikely.
+      const bool inside = v.country == r.country && v.kind != PlaceKind::kCountry &&
+                          (r.admin1.empty() || v.admin1 == r.admin1);
+      if (!inside && (!r.admin1.empty() || v.kind != PlaceKind::kCountry)) s -= 4.0;
       if (v.country != r.country) continue;
       if (r.admin1.empty()) {
         s += 6.0;
@@ -248,9 +252,19 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
         if (jt != admin1_keys.end()) {
           size_t others = jt->second.size() - (jt->second.count(c.key) ? 1 : 0);
           // A region that holds the article's other places is the one meant
-          // (Georgia the state beside Atlanta or Savannah).
-          s += v.kind == PlaceKind::kAdmin1 ? std::min(3.0 * static_cast<double>(others), 6.0)
-                                            : std::min(1.5 * static_cast<double>(others), 3.0);
+          // (Georgia the state beside Atlanta or Savannah), unless a city of
+          // the same name lies in it (Lagos the city beside Lekki).
+          bool namesake_city = false;
+          if (v.kind == PlaceKind::kAdmin1) {
+            for (PlaceIndex u : cands(c)) {
+              PlaceView w = g.PlaceAt(u);
+              if (w.kind == PlaceKind::kCity && w.country == cc && w.admin1 == v.admin1)
+                namesake_city = true;
+            }
+          }
+          s += v.kind == PlaceKind::kAdmin1 && !namesake_city
+                   ? std::min(4.5 * static_cast<double>(others), 9.0)
+                   : std::min(1.5 * static_cast<double>(others), 3.0);
         }
       }
       if (v.kind != PlaceKind::kCountry && named_countries.count(cc)) s += 1.5;
@@ -340,7 +354,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
       continue;
     }
     if (choice[k] < 0) continue;
-    if (c.stop_listed && !qualified_ok[k]) continue;
+    if (c.stop_listed && !qualified_ok[k] && heads[k].empty()) continue;
     PlaceView v = g.PlaceAt(chosen[k]);
     // An unknown hamlet far from the story, named with no cue: more likely a word.
     if (v.kind == PlaceKind::kCity && v.country != focus && !qualified_ok[k] && !c.dateline &&

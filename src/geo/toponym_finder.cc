@@ -25,7 +25,8 @@ bool IsCap(const Token& t) { return IsWord(t) && (t.capitalized || t.all_caps); 
 bool IsJoiner(std::string_view w) {
   return In(w, {"de", "del", "della", "da", "do",  "dos", "das",  "di",  "du", "des", "la",
                 "le", "el",  "al",    "of", "the", "on",  "upon", "sur", "en", "am",  "im",
-                "y",  "e",   "an",    "ul", "ad",  "es",  "as",   "ash", "ar", "ez",  "az"});
+                "y",  "e",   "an",    "ul", "ad",  "es",  "as",   "ash", "ar", "ez",  "az",
+                "au", "aux", "les",   "lez", "sous", "bin", "ibn", "ben", "bint"});
 }
 
 bool IsPreposition(std::string_view w) {
@@ -56,6 +57,22 @@ bool IsOrgTail(std::string_view w) {  // "Nairobi University"
              "orchestra",  "conservatory", "zoo",         "declaration", "accords",    "accord",
              "agreement",  "protocol",     "format",      "convention",  "treaty",     "group",
              "process",    "summit",       "talks"});
+}
+
+// Words that open a sports club's name before its city ("Real Madrid",
+// "Inter Milan", "Dynamo Kyiv"): the city is then part of an organisation.
+bool IsClubHead(std::string_view w) {
+  return In(w, {"real", "inter", "atletico", "athletic", "sporting", "dynamo", "dinamo", "spartak",
+                "lokomotiv", "olympique", "borussia", "racing", "deportivo", "hapoel", "maccabi",
+                "partizan", "galatasaray", "shakhtar", "zenit", "besiktas", "fenerbahce"});
+}
+
+// A capitalised word after a name that makes it part of a natural feature's
+// name ("the Red Sea", "the Jordan River", "Lake Victoria" is left alone):
+// not a populated place.
+bool IsFeatureTail(std::string_view w) {
+  return In(w, {"sea", "ocean", "river", "gulf", "strait", "straits", "lake", "canal", "channel",
+                "mountains", "desert", "basin", "peninsula", "delta", "valley", "plateau"});
 }
 
 bool IsDirection(std::string_view w) {
@@ -207,6 +224,9 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
         } else if (t.kind == TokenKind::kPunct && t.norm == "-" && t.joined_left &&
                    j + 1 < s.end_token && toks[j + 1].joined_left && IsWord(toks[j + 1])) {
           // "Nur-Sultan", "Alma-Ata"
+        } else if (t.kind == TokenKind::kPossessive && j > i && j + 1 < s.end_token &&
+                   IsCap(toks[j + 1])) {
+          // "Cox's Bazar": tried whole, else the name before it
         } else if (t.kind == TokenKind::kPunct && t.norm == "." && t.joined_left && j > i &&
                    toks[j - 1].end - toks[j - 1].start <= 3) {
           // "St. Petersburg"
@@ -214,7 +234,8 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
           break;
         }
       }
-      if (num_ends > 1 && prefixes != nullptr) {
+      if (num_ends > 1 && prefixes != nullptr &&
+          !(i + 1 < s.end_token && toks[i + 1].kind == TokenKind::kPossessive)) {
         NormalizePlaceName(body.substr(toks[i].start, toks[i].end - toks[i].start), &key);
         if (key.find(' ') == std::string::npos && !prefixes->MayOpen(key)) num_ends = 1;
       }
@@ -257,6 +278,20 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
       for (uint32_t t = i; t < match_end; ++t)
         if (blocked[t]) drop = true;
       if (demonym_end[i] == match_end) drop = true;
+      {
+        // "the Red Sea" (a Sudanese state too), "the Jordan River": a feature.
+        size_t sp = key.rfind(' ');
+        std::string_view last = sp == std::string::npos ? std::string_view(key)
+                                                         : std::string_view(key).substr(sp + 1);
+        const bool admin_after = match_end < s.end_token && IsWord(toks[match_end]) &&
+                                 IsAdminWord(toks[match_end].norm);
+        if (IsFeatureTail(last) && match_end > i + 1 && !admin_after) drop = true;
+        if (match_end < s.end_token && IsCap(toks[match_end]) &&
+            IsFeatureTail(toks[match_end].norm))
+          drop = true;
+        if (i > s.first_token && IsCap(toks[i - 1]) && IsClubHead(toks[i - 1].norm))
+          c.in_organization = true;
+      }
       if (!drop && match_end == i + 1) {
         bool has_country = false;
         for (PlaceIndex p : c.places)
@@ -313,6 +348,11 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
       if (match_end < s.end_token) {
         const Token& nx = toks[match_end];
         if (nx.kind == TokenKind::kPossessive) c.possessive_after = true;
+        // "Georgia's governor", "Kano's governor": a state or province has one.
+        if (c.possessive_after && match_end + 1 < s.end_token &&
+            In(toks[match_end + 1].norm,
+               {"governor", "governors", "governorship", "legislature", "statehouse"}))
+          c.want_admin1 = true;
         if (IsWord(nx) && IsAdminWord(nx.norm)) c.want_admin1 = true;
         if (IsWord(nx) && (nx.norm == "city" || nx.norm == "town")) c.want_city = true;
         for (uint32_t t = match_end; t < std::min(match_end + 3, s.end_token); ++t) {
@@ -517,6 +557,16 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
   std::unordered_map<std::string, int> non_initial;
   for (const auto& c : out)
     if (!c.sentence_initial) ++non_initial[c.key];
+  // A stop-listed name that qualifies another and names a region is kept:
+  // "Lebanon, Tenn." (AP's state abbreviations are stop-listed alone).
+  std::vector<uint8_t> region_qualifier(out.size(), 0);
+  for (const auto& c : out) {
+    for (int32_t q : {c.qualifier, c.qualifier2}) {
+      if (q < 0 || c.stop_listed) continue;
+      for (PlaceIndex p : out[q].places)
+        if (gazetteer.PlaceAt(p).kind != PlaceKind::kCity) region_qualifier[q] = 1;
+    }
+  }
   std::vector<ToponymCandidate> kept;
   kept.reserve(out.size() + descriptions.size());
   std::vector<int32_t> remap(out.size(), -1);
@@ -530,7 +580,7 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
                      toks[c.first_token].all_caps;
       if (!vouched) continue;
     }
-    if (c.stop_listed && c.qualifier < 0) continue;
+    if (c.stop_listed && c.qualifier < 0 && !region_qualifier[k]) continue;
     remap[k] = static_cast<int32_t>(kept.size());
     kept.push_back(c);
   }
@@ -557,7 +607,12 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
       if (c.start > body_start + 80) break;
       if (c.key == dkey) {
         c.dateline = true;
-        c.qualifier = -1;
+        // "DAKAR, Senegal (AP) —": the country is part of the dateline too.
+        if (c.qualifier >= 0 && kept[c.qualifier].start < body_start + 80)
+          kept[c.qualifier].dateline = true;
+        if (c.qualifier2 >= 0 && kept[c.qualifier2].start < body_start + 80)
+          kept[c.qualifier2].dateline = true;
+        c.qualifier = c.qualifier2 = -1;
         break;
       }
     }
