@@ -854,6 +854,9 @@
       setRange(null);
     });
     $('load-more').addEventListener('click', () => loadTable(false));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !$('panel-body').hidden) closePanel();
+    });
   }
 
   // True when a filter changed.
