@@ -78,7 +78,9 @@ class SentenceCoder {
     // reports no happening of its own.
     triggers.erase(std::remove_if(triggers.begin(), triggers.end(),
                                   [&](const Trigger& t) {
-                                    return t.match.end - t.match.first == 1 && InsideQuotes(t.match.first);
+                                    return (t.match.end - t.match.first == 1 && InsideQuotes(t.match.first)) ||
+                                           (ParticipleCompound(t.match.first) &&
+                                            IsOneOf(t.info->plover_type, {"PROTEST", "ASSAULT", "COERCE"}));
                                   }),
                    triggers.end());
     for (const Trigger& t : triggers) {
@@ -95,6 +97,16 @@ class SentenceCoder {
 
  private:
   std::string_view Norm(std::uint32_t i) const { return tt_.tokens[i].norm; }
+
+  // "a burned-out car", "a bombed-out street": a participle joined by a
+  // hyphen describes a thing; it reports no violence of its own.
+  bool ParticipleCompound(std::uint32_t at) const {
+    if (at + 2 >= s_.end_token) return false;
+    const Token& dash = tt_.tokens[at + 1];
+    std::string_view w = Norm(at);
+    return dash.norm == "-" && dash.joined_left && tt_.tokens[at + 2].joined_left &&
+           (w.ends_with("ed") || w.ends_with("en") || w.ends_with("rn") || w.ends_with("nt"));
+  }
 
   // Page furniture that survived extraction: "Related: How the protests
   // began", "Read more: ...", "Watch: ..." name stories, not happenings.
@@ -293,13 +305,20 @@ class SentenceCoder {
     for (const ActorMention& a : m_.actors) {
       // an actor may run into the trigger ("a Russian-led force of peacekeeping
       // troops" + "peacekeeping troops was on its way") but must start before it
-      if (a.first >= at || !Usable(a)) continue;
+      if (a.first >= at || !Usable(a) || PlaceQualifier(a)) continue;
       bool crosses = false;
       for (std::uint32_t k = a.end; k < at; ++k) crosses |= IsBoundary(tt_.tokens[k]);
       if (crosses) continue;
       best = &a;
     }
     return best;
+  }
+
+  // A country that qualifies a place name ("in Lagos, Nigeria,"; "Kherson
+  // city, Ukraine"): where, not who.
+  bool PlaceQualifier(const ActorMention& a) const {
+    return a.kind == lexicon::ActorKind::kCountry && a.first >= s_.first_token + 2 &&
+           Norm(a.first - 1) == "," && tt_.tokens[a.first - 2].capitalized;
   }
 
   // A source before the trigger: as ActorBefore, but not the subject of a
@@ -452,8 +471,9 @@ class SentenceCoder {
         return Modality::kThreat;
       }
       if (IsOneOf(w, {"if", "unless", "could", "might", "may", "should"})) return Modality::kHypothetical;
-      if (IsOneOf(w, {"will", "would", "plans", "planned", "plan", "intends", "expected",
-                      "shall", "going", "'ll", "scheduled"})) {
+      if (IsOneOf(w, {"will", "would", "plans", "planned", "plan", "planning", "intends", "intend",
+                      "intending", "expected", "shall", "going", "'ll", "scheduled", "preparing",
+                      "poised"})) {
         return Modality::kFuture;
       }
       if (IsBoundary(tt_.tokens[i - 1]) || Norm(i - 1) == ",") break;
@@ -558,10 +578,15 @@ class SentenceCoder {
     std::string country;
     for (const ActorMention& a : m_.actors) {
       if (a.kind == lexicon::ActorKind::kCountry && a.first > s_.first_token &&
-          IsOneOf(Norm(a.first - 1), {"in", "across", "throughout", "inside"})) {
+          (IsOneOf(Norm(a.first - 1), {"in", "across", "throughout", "inside"}) || PlaceQualifier(a))) {
         country = a.actor.country;
         break;
       }
+    }
+    // "Russia launched attacks on Ukraine's grid": violence happens where its target is
+    if (country.empty() && (e.plover_type == "ASSAULT" || e.plover_type == "COERCE") &&
+        !e.target.country.empty() && e.target.country != e.source.country) {
+      country = e.target.country;
     }
     if (country.empty()) country = ctx_.focus_country;
     if (country.empty()) country = e.source.country.empty() ? e.target.country : e.source.country;
@@ -597,8 +622,8 @@ class SentenceCoder {
     } else if (pat.source == SlotPlace::kAfter || target_before) {
       // passive: "were killed by police"; "~be attacked by $"
       // the "by" phrase may follow a place or a date: "detained in Tehran on Sept. 13 by police"
-      for (std::uint32_t i = t.match.end; i < s_.end_token && i < t.match.end + 9; ++i) {
-        if (IsBoundary(tt_.tokens[i]) || Norm(i) == "," || Norm(i) == "and") break;
+      for (std::uint32_t i = t.match.end; i < s_.end_token && i < t.match.end + 12; ++i) {
+        if (IsBoundary(tt_.tokens[i]) || Norm(i) == "and" || IsSpeechVerb(Norm(i))) break;
         if (Norm(i) == "by") {
           if (const ActorMention* a = ActorAfter(i + 1, 3)) e.source = FromMention(*a);
           break;
@@ -651,13 +676,24 @@ class SentenceCoder {
         SetTaxonomy(e, Trigger{t.match, &p145, riot});
       }
     }
+    bool crowd = IsOneOf(e.source.agent, {"PRO", "CVL", "OPP", "EDU", "LAB"});
     if (e.cameo.rfind("145", 0) == 0 &&
-        IsOneOf(e.source.agent, {"REB", "MIL", "COP", "SPY", "CRM", "UAF", "INS"})) {
+        (IsOneOf(e.source.agent, {"REB", "MIL", "COP", "SPY", "CRM", "UAF", "INS"}) ||
+         (!crowd && Norm(t.match.first).starts_with("attack")))) {
       // armed men storming a church riot no more than soldiers do: an attack
       if (const lexicon::CameoInfo* attack = lex_.Cameo("180")) {
         lexicon::EventPattern p180 = *t.pattern;
         p180.cameo = "180";
         SetTaxonomy(e, Trigger{t.match, &p180, attack});
+      }
+    }
+    if (e.cameo.rfind("192", 0) == 0 &&
+        IsOneOf(e.target.agent, {"CVL", "MED", "EDU", "LAB", "REL", "HLH", "REF", "BUS", "GOV", "OPP"})) {
+      // "kidnappers seized 12 passengers": people are abducted, not occupied
+      if (const lexicon::CameoInfo* abduct = lex_.Cameo("181")) {
+        lexicon::EventPattern p181 = *t.pattern;
+        p181.cameo = "181";
+        SetTaxonomy(e, Trigger{t.match, &p181, abduct});
       }
     }
     static const std::string_view kAnnounced[] = {"AID", "MOBILIZE", "CONCEDE", "COOPERATE", "AGREE",
@@ -687,6 +723,13 @@ class SentenceCoder {
     e.negated = Negated(t.match.first);
     e.modality = ModalityAt(t.match.first);
     SetDate(e, t.match.first);
+    // (statements, appeals and demands are made now about later things)
+    bool spoken = e.root < "06" || (e.root >= "10" && e.root <= "13");
+    if (!spoken && e.modality == Modality::kActual && e.date_basis == "text" && ctx_.article->published.known() &&
+        ctx_.article->published.precision == DatePrecision::kDay &&
+        e.date_from > ctx_.article->published.date) {
+      e.modality = Modality::kFuture;  // "a general strike for Sunday" (the coming one)
+    }
     RefineAcled(e);
     SetLocation(e, t.match.first, t.match.end);
     double confidence = 0.45;

@@ -225,6 +225,14 @@ class QuantityScanner {
   std::vector<lexicon::PhraseMatch> words_;
 };
 
+// "40 journalists held a vigil": "held" with an object is no detention.
+bool TransitiveHeld(const TokenizedText& text, const lexicon::PhraseMatch& m, std::uint32_t end) {
+  if (m.end - m.first != 1 || text.tokens[m.first].norm != "held" || m.end >= end) return false;
+  std::string_view next = text.tokens[m.end].norm;
+  return next == "a" || next == "an" || next == "the" || next == "their" || next == "its" ||
+         next == "talks" || next == "rallies" || next == "protests" || next == "meetings";
+}
+
 bool StopsCueSearch(const Token& t) {
   if (t.kind == TokenKind::kPunct) {
     return t.norm == "," || t.norm == ";" || t.norm == ":" || t.norm == "." || t.norm == "\"" ||
@@ -258,6 +266,15 @@ std::vector<CountMention> FindCounts(const TokenizedText& text, std::uint32_t fi
   };
   std::vector<CountMention> out;
   for (const QuantityMention& q : quantities) {
+    // "including two children", "among them five soldiers": a part of a
+    // figure the sentence gives elsewhere, never a count of its own
+    if (q.first > first && (text.tokens[q.first - 1].norm == "including" ||
+                            (q.first > first + 1 && text.tokens[q.first - 2].norm == "among" &&
+                             (text.tokens[q.first - 1].norm == "them" ||
+                              text.tokens[q.first - 1].norm == "whom" ||
+                              text.tokens[q.first - 1].norm == "those")))) {
+      continue;
+    }
     std::optional<CountMention> found;
     // 1. A verb or noun before the number: "killed dozens", "killing at least
     //    12", "the death toll rose to 30", "arrested some 2,000".
@@ -276,6 +293,25 @@ std::vector<CountMention> FindCounts(const TokenizedText& text, std::uint32_t fi
       for (std::string_view b : kBridge) bridge |= prev.norm == b;
       if (!bridge) break;
     }
+    // 1b. "The death toll from the attack in Kenya rose to 21": a verb of
+    //     rising before the number, its subject's cue further back.
+    if (!found && q.first > first) {
+      std::uint32_t k = q.first;
+      if (k > first && (text.tokens[k - 1].norm == "to" || text.tokens[k - 1].norm == "at")) --k;
+      static constexpr std::string_view kRise[] = {"rose", "risen", "climbed", "reached", "stood",
+                                                   "increased", "jumped", "hit", "soared", "rises"};
+      bool rise = false;
+      if (k > first) {
+        for (std::string_view r : kRise) rise |= text.tokens[k - 1].norm == r;
+      }
+      for (std::uint32_t e = k - 1; rise && e > first && e + 12 > k; --e) {
+        if (const auto* m = cue_ending_at(e, false)) {
+          found = CountMention{lexicon.Cue(m->entry).kind, q.first, q.end, m->first, q.value};
+          break;
+        }
+        if (StopsCueSearch(text.tokens[e - 1])) break;
+      }
+    }
     // 2. A cue after the number: "12 police officers died", "353 injured",
     //    "2,000 people were arrested", "about 200 protesters".
     if (!found) {
@@ -283,7 +319,7 @@ std::vector<CountMention> FindCounts(const TokenizedText& text, std::uint32_t fi
       // what happened to them ("were killed"): keep looking past it.
       std::uint32_t j = q.end;
       for (int steps = 0; j < end && steps < 7; ++steps) {
-        if (const auto* m = cue_at(j, true)) {
+        if (const auto* m = cue_at(j, true); m && !TransitiveHeld(text, *m, end)) {
           CountKind kind = lexicon.Cue(m->entry).kind;
           bool group = kind == CountKind::kParticipants || kind == CountKind::kTroops;
           if (!found) found = CountMention{kind, q.first, q.end, m->first, q.value};
@@ -295,6 +331,17 @@ std::vector<CountMention> FindCounts(const TokenizedText& text, std::uint32_t fi
           continue;
         }
         const Token& t = text.tokens[j];
+        // "Seven people, including two children, were killed": past the aside
+        if (t.norm == "," && j + 1 < end &&
+            (text.tokens[j + 1].norm == "including" || text.tokens[j + 1].norm == "among" ||
+             text.tokens[j + 1].norm == "mostly" || text.tokens[j + 1].norm == "most")) {
+          std::uint32_t close = j + 1;
+          while (close < end && close < j + 10 && text.tokens[close].norm != ",") ++close;
+          if (close < end && close < j + 10) {
+            j = close + 1;
+            continue;
+          }
+        }
         if (StopsCueSearch(t)) break;
         if (t.norm == "and" || t.norm == "or" || t.norm == "but") break;
         ++j;

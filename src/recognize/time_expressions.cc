@@ -229,7 +229,10 @@ class Scanner {
         future |= w == "will" || w == "'ll" || w == "shall" || w == "due" || w == "scheduled" ||
                   w == "planned" || w == "plans" || w == "expected";
       }
-      if (future || (i > first_ && Norm(text_, i - 1) == "next")) {
+      // "a strike called for Sunday": the coming one (not "for Sunday's attack")
+      bool for_day = i > first_ && Norm(text_, i - 1) == "for" &&
+                     !(i + 1 < text_.tokens.size() && Norm(text_, i + 1) == "'s");
+      if (future || for_day || (i > first_ && Norm(text_, i - 1) == "next")) {
         int ahead = (weekday - WeekdayOfDays(p) + 7) % 7;
         delta = -(ahead == 0 ? 7 : ahead);
       }
