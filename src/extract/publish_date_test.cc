@@ -62,6 +62,11 @@ TEST(PublishDateTest, DateStampTable) {
       {"March 27, 2021 \xC2\xB7 10:42 PM ICT", "2021-03-27"},
       {"September 25, 20226:48 PM GMT+4Updated 2 hours ago", "2022-09-25"},
       {"Jan. 6, 2022", "2022-01-06"},
+      {"August 27, 2025 | 4:48 PM", "2025-08-27"},
+      {"27 August 2025 | 16:48", "2025-08-27"},
+      {"Aug. 27, 2025 \xE2\x80\x94 4:48 p.m. ET", "2025-08-27"},
+      {"Wed 27 Aug 2025 16.48 BST", "2025-08-27"},
+      {"Last updated: 27/08/2025", ""},
       {"Protesters marched through the capital on January 6, 2022, demanding change.", ""},
       {"Subscribe today", ""},
   };

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -312,6 +313,27 @@ bool IsEndMarker(std::string_view folded, std::size_t words) {
   return StartsWith(folded, "sign up for ") || Contains(folded, "newsletter");
 }
 
+// A credit in capitals closing the line: "... on Tuesday. HARBOUR LEDGER PHOTO",
+// "REUTERS/FILE PHOTO", "AFP PHOTO": the last word is PHOTO, PHOTOS, PICTURE or
+// IMAGE in capitals and the one before it is in capitals too.
+bool EndsWithCapitalCredit(std::string_view line) {
+  while (!line.empty() && (IsSpaceByte(line.back()) || line.back() == ')' || line.back() == '.')) {
+    line.remove_suffix(1);
+  }
+  static constexpr std::string_view kLast[] = {"PHOTO", "PHOTOS", "PICTURE", "PICTURES", "IMAGE"};
+  for (std::string_view last : kLast) {
+    if (!EndsWith(line, last)) continue;
+    std::string_view before = line.substr(0, line.size() - last.size());
+    if (!before.empty() && std::isalpha(static_cast<unsigned char>(before.back()))) continue;
+    while (!before.empty() && (before.back() == ' ' || before.back() == '/')) before.remove_suffix(1);
+    std::size_t start = before.size();
+    while (start > 0 && !IsSpaceByte(before[start - 1])) --start;
+    std::string_view word = before.substr(start);
+    if (word.size() >= 2 && HasUpperAscii(word) && !HasLowerAscii(word)) return true;
+  }
+  return false;
+}
+
 // A photo credit near the end of the line.
 bool HasPhotoCredit(std::string_view line) {
   std::string_view tail = line.size() > 90 ? line.substr(line.size() - 90) : line;
@@ -322,7 +344,7 @@ bool HasPhotoCredit(std::string_view line) {
   for (std::string_view c : kCredits) {
     if (Contains(tail, c)) return true;
   }
-  return false;
+  return EndsWithCapitalCredit(line);
 }
 
 // Characters of scripts written without spaces between words (CJK, kana,
@@ -352,12 +374,13 @@ LineClass Classify(Line& l) {
   l.words = CountWords(l.text);
   std::string folded = Fold(l.text);
   if (IsEndMarker(folded, l.words)) return LineClass::kEndMarker;
+  // Before the chrome shapes: "August 27, 2025 | 4:48 PM" looks like a pipe menu.
+  if (ParseDateStamp(l.text).known()) return LineClass::kDateStamp;
   if (IsChrome(l.text, folded, l.words)) {
     l.gallery = IsCounter(folded) ||
                 (l.words <= 6 && Contains(folded, "previous") && Contains(folded, "next"));
     return LineClass::kBoilerplate;
   }
-  if (ParseDateStamp(l.text).known()) return LineClass::kDateStamp;
   // "BEIRUT (Reuters) - ..." opens a story; a credit elsewhere marks a caption.
   if (l.words >= 6 && HasPhotoCredit(l.text) && FindDateline(l.text).empty()) {
     return LineClass::kCaption;
@@ -626,9 +649,23 @@ ParsedPage ParseTextScrape(std::string_view text) {
   }
 
   // Before the body: title, byline, date stamp, captions with a credit.
+  // Pages run title, byline, stamp, then pictures: when a byline or stamp
+  // sits above the body, the title is looked for above the first of them.
+  std::size_t header = best.first;
+  for (std::size_t i = 0; i < best.first; ++i) {
+    if (lines[i].cls == LineClass::kDateStamp || !BylineFrom(lines[i].text).empty()) {
+      header = i;
+      break;
+    }
+  }
+  bool headline_above_header = false;
+  for (std::size_t i = 0; i < header && !headline_above_header; ++i) {
+    headline_above_header = IsHeadline(lines[i]) && BylineFrom(lines[i].text).empty();
+  }
+  std::size_t title_end = headline_above_header ? header : best.first;
   std::size_t title_index = lines.size();
   std::size_t names_title = lines.size();
-  for (std::size_t i = 0; i < best.first; ++i) {
+  for (std::size_t i = 0; i < title_end; ++i) {
     if (!IsHeadline(lines[i]) || !BylineFrom(lines[i].text).empty()) continue;
     if (IsNamesLine(lines[i].text)) names_title = i;
     else title_index = i;

@@ -97,6 +97,22 @@ LOWER KETTA -- The defence ministry sent two battalions to the Lower Ketta valle
 Villagers said the road had been closed since the ambush and that food prices in the valley had doubled.
 )";
 
+// A stamp with a pipe, a caption whose credit is in capitals, and chrome
+// between the byline and the photo: the title is the headline above the byline.
+constexpr const char* kPipeStampScrape = R"(Home | Nation | Region | Opinion
+Harbour Ledger
+Ferry workers block port gates over unpaid wages
+By Tomas Eriksen
+August 27, 2025 | 4:48 PM
+A A A Text size
+Listen Â· 5 min
+Ferry workers sit in front of the main gate of the port on Tuesday. HARBOUR LEDGER PHOTO
+BERGHAVEN -- About 300 ferry workers blocked the gates of the city's port on Tuesday, demanding three months of unpaid wages, the union said.
+Trucks queued for several kilometres along the coast road while the blockade lasted.
+A company spokesman said the wages would be paid by the end of the week.
+Share this article
+)";
+
 struct ScrapeCase {
   const char* name;
   const char* scrape;
@@ -134,6 +150,11 @@ TEST(TextScrapeTest, Table) {
        "food prices in the valley had doubled.",
        {"Soldiers stand guard at a checkpoint"},
        {"Photo 2 of 6", "Previous | Next", "Home"}},
+      {"pipe stamp", kPipeStampScrape, "Ferry workers block port gates over unpaid wages",
+       "Tomas Eriksen", "2025-08-27", "BERGHAVEN -- About 300 ferry workers",
+       "would be paid by the end of the week.",
+       {"Ferry workers sit in front of the main gate"},
+       {"Home | Nation | Region | Opinion", "A A A Text size", "Share this article"}},
   };
   for (const ScrapeCase& c : kCases) {
     SCOPED_TRACE(c.name);
