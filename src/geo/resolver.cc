@@ -71,7 +71,15 @@ std::optional<PlaceIndex> Geoparser::CapitalPlace(std::string_view country) cons
 }
 
 ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text,
-                               std::span<const lexicon::PhraseMatch> actors_in) const {
+                               std::span<const lexicon::PhraseMatch> actors) const {
+  ParseHints hints;
+  hints.actors = actors;
+  return Parse(article, text, hints);
+}
+
+ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text,
+                               const ParseHints& hints) const {
+  const std::span<const lexicon::PhraseMatch> actors_in = hints.actors;
   ArticlePlaces result;
   const Gazetteer& g = *gazetteer_;
   std::vector<lexicon::PhraseMatch> computed;
@@ -84,7 +92,8 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     actors = computed;
   }
   std::vector<ToponymCandidate> found =
-      FindToponyms(g, article, text, actors, lexicon_, options_.finder, &prefixes_);
+      FindToponyms(g, article, text, actors, lexicon_, options_.finder, &prefixes_,
+                   hints.not_places);
   const size_t n = found.size();
 
   auto cands = [&](const ToponymCandidate& c) {

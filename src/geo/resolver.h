@@ -38,6 +38,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dateline/article.h"
@@ -70,6 +71,19 @@ struct ArticlePlaces {
   std::optional<PlaceIndex> dateline;     // the dateline's place (in the text or not)
 };
 
+// What the caller already knows about an article, all optional.
+struct ParseHints {
+  // The lexicon's actor matches over the whole text (any order); computed
+  // here (when there is a lexicon) when empty.
+  std::span<const lexicon::PhraseMatch> actors;
+  // Token ranges [first, end) the recogniser found to name people or
+  // organisations that the lexicon does not know (a name after a title,
+  // "Governor Babajide Sanwo-Olu"; a surname known from earlier in the
+  // article): no place is taken inside or across them. Never pass whole
+  // actor phrases ("security forces in Almaty"): only the name's tokens.
+  std::span<const std::pair<uint32_t, uint32_t>> not_places;
+};
+
 struct GeoparseOptions {
   FinderOptions finder;
   uint32_t max_candidates = 32;  // places scored per name, the most populous first
@@ -87,6 +101,10 @@ class Geoparser {
   // them; when empty they are computed here (when there is a lexicon).
   ArticlePlaces Parse(const Article& article, const TokenizedText& text,
                       std::span<const lexicon::PhraseMatch> actors = {}) const;
+  // The same with everything the caller knows (see ParseHints); Parse(a, t,
+  // actors) is Parse(a, t, {.actors = actors}).
+  ArticlePlaces Parse(const Article& article, const TokenizedText& text,
+                      const ParseHints& hints) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 

@@ -371,6 +371,38 @@ TEST_F(ResolverTest, VerbalEventsStayInTheFocusCountry) {
   }
 }
 
+TEST_F(ResolverTest, NamesTheRecognizerFoundAreNotPlaces) {
+  // "Shymkent" here is a surname the recogniser knows from earlier in the
+  // article; only the caller can tell.
+  Article a = MakeArticle("Reporters asked Shymkent about the curfew in Almaty.");
+  TokenizedText t = text::Tokenize(a);
+  uint32_t name_token = 0;
+  for (uint32_t i = 0; i < t.tokens.size(); ++i)
+    if (a.text.substr(t.tokens[i].start, t.tokens[i].end - t.tokens[i].start) == "Shymkent")
+      name_token = i;
+  ASSERT_GT(name_token, 0u);
+  struct Row {
+    bool hint;
+    std::vector<std::string> surfaces;
+  };
+  const Row rows[] = {{false, {"Shymkent", "Almaty"}}, {true, {"Almaty"}}};
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.hint ? "with the hint" : "without");
+    const std::pair<uint32_t, uint32_t> names[] = {{name_token, name_token + 1}};
+    ParseHints hints;
+    if (row.hint) hints.not_places = names;
+    ArticlePlaces places = parser_->Parse(a, t, hints);
+    std::vector<std::string> got;
+    for (const auto& r : places.toponyms) got.push_back(a.text.substr(r.start, r.end - r.start));
+    EXPECT_EQ(got, row.surfaces);
+  }
+  // Out-of-range ranges are ignored.
+  const std::pair<uint32_t, uint32_t> bad[] = {{5000, 6000}, {3, 1}};
+  ParseHints hints;
+  hints.not_places = bad;
+  EXPECT_EQ(parser_->Parse(a, t, hints).toponyms.size(), 2u);
+}
+
 TEST_F(ResolverTest, OddInputsNeverFail) {
   const char* texts[] = {
       "",

@@ -165,12 +165,11 @@ bool MultiwordPrefixes::MayOpen(std::string_view first_word_key) const {
   return (bits_[h >> 6] >> (h & 63)) & 1;
 }
 
-std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Article& article,
-                                           const TokenizedText& text,
-                                           std::span<const lexicon::PhraseMatch> actors_in,
-                                           const lexicon::Lexicon* lexicon,
-                                           const FinderOptions& options,
-                                           const MultiwordPrefixes* prefixes) {
+std::vector<ToponymCandidate> FindToponyms(
+    const Gazetteer& gazetteer, const Article& article, const TokenizedText& text,
+    std::span<const lexicon::PhraseMatch> actors_in, const lexicon::Lexicon* lexicon,
+    const FinderOptions& options, const MultiwordPrefixes* prefixes,
+    std::span<const std::pair<uint32_t, uint32_t>> not_places) {
   std::vector<ToponymCandidate> out;
   const auto& toks = text.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
@@ -187,6 +186,8 @@ std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Art
     actors = computed;
   }
   std::vector<uint8_t> blocked(n, 0);  // inside a person/organisation/media name
+  for (const auto& [first, end] : not_places)
+    for (uint32_t t = first; t < end && t < n; ++t) blocked[t] = 1;
   std::vector<uint32_t> demonym_end(n, 0);
   if (lexicon != nullptr) {
     for (const auto& m : actors) {

@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dateline/article.h"
@@ -96,12 +97,14 @@ struct FinderOptions {
 };
 
 // Lexicon actor matches over the whole text (any order); may be empty.
-std::vector<ToponymCandidate> FindToponyms(const Gazetteer& gazetteer, const Article& article,
-                                           const TokenizedText& text,
-                                           std::span<const lexicon::PhraseMatch> actors,
-                                           const lexicon::Lexicon* lexicon,
-                                           const FinderOptions& options = {},
-                                           const MultiwordPrefixes* prefixes = nullptr);
+// `not_places`: token ranges [first, end) known to name a person or an
+// organisation (a recogniser's finding beyond the lexicon): no name inside
+// one, or overlapping one, is a place. Out-of-range or empty ranges are ignored.
+std::vector<ToponymCandidate> FindToponyms(
+    const Gazetteer& gazetteer, const Article& article, const TokenizedText& text,
+    std::span<const lexicon::PhraseMatch> actors, const lexicon::Lexicon* lexicon,
+    const FinderOptions& options = {}, const MultiwordPrefixes* prefixes = nullptr,
+    std::span<const std::pair<uint32_t, uint32_t>> not_places = {});
 
 }  // namespace dateline::geo
 
