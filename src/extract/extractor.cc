@@ -40,6 +40,24 @@ std::string CleanBlockText(std::string_view s) {
   return out;
 }
 
+// A few words in mixed case without a sentence end, a comma or a digit: a
+// kicker or section label (a dateline on its own line is in capitals).
+bool IsLabel(std::string_view s) {
+  if (s.empty() || s.size() > 40) return false;
+  std::size_t words = 1;
+  bool lower = false;
+  for (char c : s) {
+    if (c == ' ') ++words;
+    if ((c >= '0' && c <= '9') || c == ',') return false;
+    lower = lower || (c >= 'a' && c <= 'z');
+  }
+  if (!lower) return false;
+  char last = s.back();
+  bool sentence_end = last == '.' || last == '!' || last == '?' || last == '"' ||
+                      s.ends_with("\xE2\x80\x9D");
+  return words <= 4 && !sentence_end;
+}
+
 bool FromMetadata(const PublishDate& d) {
   return d.known() && d.from != "text" && d.from != "url" && d.from != "inferred" &&
          d.from != "option" && d.from != "given";
@@ -88,8 +106,28 @@ Result<Article> ExtractArticle(const RawDocument& doc, const ExtractOptions& opt
   a.title = CleanBlockText(!doc.title.empty() ? doc.title : page.title);
   a.byline = CleanBlockText(page.byline);
 
+  // A section label or kicker ("Agriculture", "World news") left above a
+  // story that opens with a dateline is not its first paragraph: it would
+  // hide the dateline. Other short first lines are kept (a byline-like
+  // "Staff Reports", a place on its own line).
+  std::size_t kicker = page.blocks.size();
+  for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+    if (page.blocks[i].kind != ParagraphKind::kBody) continue;
+    std::string t = CleanBlockText(page.blocks[i].text);
+    if (t.empty()) continue;
+    if (!IsLabel(t)) break;
+    for (std::size_t j = i + 1; j < page.blocks.size(); ++j) {
+      if (page.blocks[j].kind != ParagraphKind::kBody) continue;
+      if (!FindDateline(CleanBlockText(page.blocks[j].text)).empty()) kicker = i;
+      break;
+    }
+    break;
+  }
+
   bool has_body = false;
-  for (const Block& b : page.blocks) {
+  for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+    const Block& b = page.blocks[i];
+    if (i == kicker) continue;
     std::string t = CleanBlockText(b.text);
     if (t.empty()) continue;
     if (!a.text.empty()) a.text += "\n\n";

@@ -56,6 +56,26 @@ TEST(ExtractorTest, AssemblesArticleWithOffsets) {
   EXPECT_EQ(a.Body().rfind("ORETH, Calvia", 0), 0u);
 }
 
+// A page written for this test: a kicker paragraph above the headline.
+TEST(ExtractorTest, KickerAboveTheStoryIsNotItsFirstParagraph) {
+  RawDocument doc;
+  doc.source = "kicker.html";
+  doc.format = RawDocument::Format::kHtml;
+  doc.content =
+      "<html><head><title>Farmers block ring road</title></head><body><main><article>"
+      "<p class=\"kicker\">Agriculture</p><h1>Farmers block ring road</h1>"
+      "<p>TORVIK, Calvia \xE2\x80\x94 Several hundred farmers drove tractors onto the ring road on "
+      "Tuesday, blocking traffic for six hours, police said.</p>"
+      "<p>Police said two farmers were detained after a scuffle with drivers near an exit.</p>"
+      "<p>The farmers' union said more blockades would follow next week.</p>"
+      "</article></main></body></html>";
+  Result<Article> r = ExtractArticle(doc);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->dateline, "TORVIK, Calvia");
+  EXPECT_EQ(r->text.find("Agriculture"), std::string::npos);
+  EXPECT_EQ(r->Body().rfind("TORVIK", 0), 0u);
+}
+
 struct DateCase {
   const char* name;
   const char* url;
