@@ -54,6 +54,9 @@ constexpr std::size_t kRealRunChars = 300;
 // away, are joined to the body.
 constexpr std::size_t kMaxMergeGap = 10;
 constexpr std::size_t kMergeRunChars = 150;
+// A text without a prose run is read as short clean text (an event note) when
+// it has at most this many sentence or headline lines.
+constexpr std::size_t kMaxShortTextLines = 12;
 
 enum class LineClass { kBoilerplate, kEndMarker, kDateStamp, kCaption, kProse, kOther };
 
@@ -506,6 +509,24 @@ bool IsShortSentence(const Line& l) {
          HasLowerAscii(l.text) && BylineFrom(l.text).empty();
 }
 
+// A text too short to hold a prose run (an event note, a one-line report,
+// a headline with a sentence) is clean text, not a scrape: every line that
+// reads like a sentence or a headline is body. Chrome-only text stays empty.
+ParsedPage ShortTextPage(const std::vector<Line>& lines) {
+  ParsedPage page;
+  std::size_t kept_words = 0;
+  for (const Line& l : lines) {
+    if (l.cls != LineClass::kOther && l.cls != LineClass::kProse) continue;
+    bool sentence = l.words >= 3 && EndsSentence(l.text);
+    bool headline = l.words >= 3 && HasLowerAscii(l.text);
+    if (!sentence && !headline) continue;
+    page.blocks.push_back({ParagraphKind::kBody, l.text});
+    kept_words += l.words;
+  }
+  if (page.blocks.size() > kMaxShortTextLines || kept_words == 0) page.blocks.clear();
+  return page;
+}
+
 }  // namespace
 
 ParsedPage ParseTextScrape(std::string_view text) {
@@ -588,7 +609,7 @@ ParsedPage ParseTextScrape(std::string_view text) {
     }
   }
   close();
-  if (!have_best || best.chars == 0) return page;
+  if (!have_best || best.chars == 0) return ShortTextPage(lines);
   // A body cut by a gallery or a box of short lines: join the neighbouring
   // runs when only non-prose lines lie between, and no closing marker, and
   // (before the body) no article header that would start another story.

@@ -20,7 +20,10 @@
 //             January 6, 2022"), with from = "text"; unknown otherwise.
 // The body is the run of prose lines with the most text; see text_scrape.cc
 // for the signals. Phrase lists are English; scripts without spaces (CJK) are
-// judged by characters. A text without prose gives no blocks.
+// judged by characters. A text without a prose run (an event note such as
+// "Shelling killed 2 civilians in Kherson.") is short clean text: its
+// sentence and headline lines (at most 12) are the body. A text of chrome
+// only gives no blocks.
 // Thread-safe (no shared mutable state); never throws.
 #ifndef DATELINE_EXTRACT_TEXT_SCRAPE_H_
 #define DATELINE_EXTRACT_TEXT_SCRAPE_H_

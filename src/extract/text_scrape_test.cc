@@ -273,6 +273,22 @@ TEST(TextScrapeTest, AgencyDatelineIsNotACaption) {
   EXPECT_EQ(page.blocks[0].text, "BEIRUT (Reuters) - The cabinet resigned on Monday.");
 }
 
+// Event notes and one-line reports are too short for a prose run: they are
+// clean text, kept whole.
+TEST(TextScrapeTest, ShortNotesAreBody) {
+  const char* const kNotes[] = {
+      "Shelling killed 2 civilians in Kherson.",
+      "On 5 May 2023, police arrested 3 protesters in Lagos.",
+      "Students march in Dhaka\nHundreds of students marched to the education ministry.",
+  };
+  for (const char* note : kNotes) {
+    ParsedPage page = ParseTextScrape(note);
+    ASSERT_FALSE(page.blocks.empty()) << note;
+    EXPECT_EQ(page.blocks.back().kind, ParagraphKind::kBody);
+    EXPECT_TRUE(std::string(note).ends_with(page.blocks.back().text)) << note;
+  }
+}
+
 TEST(TextScrapeTest, NoProseGivesNoBlocks) {
   for (const char* scrape : {"", "Home\nWorld\nSport\n", "Loading...", "\n\n\n"}) {
     EXPECT_TRUE(ParseTextScrape(scrape).blocks.empty()) << scrape;
