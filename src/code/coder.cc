@@ -20,6 +20,7 @@ using recognize::SentenceMentions;
 std::string FocusCountry(const Article& article, const TokenizedText& tt,
                          const std::vector<SentenceMentions>& mentions) {
   std::map<std::string, double> score;
+  std::map<std::string, std::size_t> first_seen;  // ties go to the country named first
   std::uint32_t first_body = 0;
   for (std::size_t s = 0; s < mentions.size(); ++s) {
     const Sentence& sentence = tt.sentences[s];
@@ -29,12 +30,14 @@ std::string FocusCountry(const Article& article, const TokenizedText& tt,
     for (const ActorMention& a : mentions[s].actors) {
       if (a.is_media || a.actor.country.empty()) continue;
       score[a.actor.country] += weight;
+      first_seen.emplace(a.actor.country, first_seen.size());
     }
   }
   std::string best;
   double best_score = 0;
   for (const auto& [country, value] : score) {
-    if (value > best_score) {
+    if (value > best_score || (value == best_score && !best.empty() &&
+                               first_seen[country] < first_seen[best])) {
       best = country;
       best_score = value;
     }

@@ -174,6 +174,17 @@ class SentenceCoder {
 
   static bool Violent(const Event& e) { return e.plover_type == "ASSAULT"; }
 
+  static int Specific(PlacePrecision p) {
+    switch (p) {
+      case PlacePrecision::kPoint: return 4;
+      case PlacePrecision::kCity: return 3;
+      case PlacePrecision::kAdmin1: return 2;
+      case PlacePrecision::kCountry: return 1;
+      case PlacePrecision::kNone: break;
+    }
+    return 0;
+  }
+
   // Two figures of one kind are two reports: "killed dozens of protesters
   // and 12 police officers died" stays two events.
   static bool FiguresClash(const Counts& a, const Counts& b) {
@@ -184,67 +195,70 @@ class SentenceCoder {
   // One happening per sentence: "A drone strike hit the market, killing 13
   // people" is one air strike with 13 dead, not a strike and a killing. A
   // generic violent event (a killing, an attack, a figure of its own) joins
-  // the sentence's first specific one (or else the first one) of the same
-  // negation and modality; specific ones stay apart.
+  // the closest violent event before it in its clause, else the closest
+  // after it; specific ones stay apart, and so do two figures of one kind.
   void MergeViolence(std::vector<Event>& events) {
     std::vector<bool> gone(events.size(), false);
-    for (std::size_t p = 0; p < events.size(); ++p) {
-      if (!Violent(events[p]) || gone[p]) continue;
-      // the primary: a specific one if any, else the first
-      std::size_t primary = events.size();
-      for (std::size_t k = 0; k < events.size(); ++k) {
-        if (gone[k] || !Violent(events[k]) || events[k].negated != events[p].negated ||
-            events[k].modality != events[p].modality) {
-          continue;
-        }
-        if (primary == events.size() || (generic_[primary] && !generic_[k]) ||
-            (generic_[primary] == generic_[k] && at_[k] < at_[primary])) {
-          primary = k;
+    // "...killing two; he was then beaten to death by a crowd": two happenings
+    auto clause = [&](std::size_t k) {
+      int n = 0;
+      for (std::uint32_t i = s_.first_token; i < at_[k] && i < s_.end_token; ++i) n += Norm(i) == ";";
+      return n;
+    };
+    std::vector<std::size_t> order(events.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return at_[a] < at_[b]; });
+    auto joinable = [&](std::size_t g, std::size_t k) {
+      return k != g && !gone[k] && Violent(events[k]) && events[k].negated == events[g].negated &&
+             events[k].modality == events[g].modality && clause(k) == clause(g) &&
+             !FiguresClash(events[k].counts, events[g].counts);
+    };
+    for (std::size_t r = order.size(); r-- > 0;) {
+      std::size_t g = order[r];
+      if (gone[g] || !generic_[g] || !Violent(events[g])) continue;
+      std::size_t into_k = events.size();
+      for (std::size_t q = r; q-- > 0;) {
+        if (joinable(g, order[q])) {
+          into_k = order[q];
+          break;
         }
       }
-      if (primary == events.size()) continue;
-      Event& into = events[primary];
-      bool changed = false;
-      for (std::size_t k = 0; k < events.size(); ++k) {
-        if (k == primary || gone[k] || !generic_[k] || !Violent(events[k]) ||
-            events[k].negated != into.negated || events[k].modality != into.modality) {
-          continue;
-        }
-        Event& from = events[k];
-        if (FiguresClash(into.counts, from.counts)) continue;
-        if (!from.source.agent.empty() && !into.source.empty() && from.target.start == into.source.start &&
-            !from.target.empty()) {
-          // "Soldiers killed 12 militants in a gunfight": the noun trigger
-          // took the victims for its subject; the verb knows who did what
-          into.source = from.source;
-          into.target = from.target;
-        }
-        Counts& c = into.counts;
-        if (!c.killed) c.killed = from.counts.killed;
-        if (!c.injured) c.injured = from.counts.injured;
-        if (!c.arrested) c.arrested = from.counts.arrested;
-        if (!c.participants) c.participants = from.counts.participants;
-        if (!c.displaced) c.displaced = from.counts.displaced;
-        if (!c.troops) c.troops = from.counts.troops;
-        if ((into.target.empty() || into.target.agent.empty()) && !from.target.agent.empty() &&
-            from.target.start != into.source.start) {
-          into.target = from.target;
-        }
-        if (into.source.empty() && !from.source.agent.empty() && from.source.start != into.target.start) {
-          into.source = from.source;
-        }
-        if (!into.claimed_by) into.claimed_by = from.claimed_by;
-        into.confidence = std::max(into.confidence, from.confidence);
-        gone[k] = true;
-        changed = true;
+      for (std::size_t q = r + 1; into_k == events.size() && q < order.size(); ++q) {
+        if (joinable(g, order[q])) into_k = order[q];
       }
-      if (changed) {
-        if (const lexicon::CameoInfo* info = lex_.Cameo(into.cameo)) {
-          into.acled_event_type = info->acled_event_type;
-          into.acled_sub_event_type = info->acled_sub_event_type;
-        }
-        RefineAcled(into);
+      if (into_k == events.size()) continue;
+      Event& into = events[into_k];
+      Event& from = events[g];
+      if (!from.source.agent.empty() && !into.source.empty() && from.target.start == into.source.start &&
+          !from.target.empty()) {
+        // "Soldiers killed 12 militants in a gunfight": the noun trigger
+        // took the victims for its subject; the verb knows who did what
+        into.source = from.source;
+        into.target = from.target;
       }
+      Counts& c = into.counts;
+      if (!c.killed) c.killed = from.counts.killed;
+      if (!c.injured) c.injured = from.counts.injured;
+      if (!c.arrested) c.arrested = from.counts.arrested;
+      if (!c.participants) c.participants = from.counts.participants;
+      if (!c.displaced) c.displaced = from.counts.displaced;
+      if (!c.troops) c.troops = from.counts.troops;
+      if ((into.target.empty() || into.target.agent.empty()) && !from.target.agent.empty() &&
+          from.target.start != into.source.start) {
+        into.target = from.target;
+      }
+      if (into.source.empty() && !from.source.agent.empty() && from.source.start != into.target.start) {
+        into.source = from.source;
+      }
+      if (!into.claimed_by) into.claimed_by = from.claimed_by;
+      if (Specific(from.location.precision) > Specific(into.location.precision)) into.location = from.location;
+      into.confidence = std::max(into.confidence, from.confidence);
+      gone[g] = true;
+      if (const lexicon::CameoInfo* info = lex_.Cameo(into.cameo)) {
+        into.acled_event_type = info->acled_event_type;
+        into.acled_sub_event_type = info->acled_sub_event_type;
+      }
+      RefineAcled(into);
     }
     std::vector<Event> kept;
     for (std::size_t k = 0; k < events.size(); ++k) {
@@ -314,6 +328,35 @@ class SentenceCoder {
     return best;
   }
 
+  // The subject of the clause that ends at `at`: its first actor that is not
+  // inside a prepositional phrase ("several television journalists covering
+  // the crowd outside the prime minister's home were beaten"); else the
+  // closest actor before.
+  const ActorMention* ClauseSubject(std::uint32_t at) const {
+    std::uint32_t start = s_.first_token;
+    for (std::uint32_t k = at; k > s_.first_token; --k) {
+      if (IsBoundary(tt_.tokens[k - 1]) || Norm(k - 1) == ",") {
+        start = k;
+        break;
+      }
+    }
+    for (const ActorMention& a : m_.actors) {
+      if (a.first < start || a.first >= at || !Usable(a) || PlaceQualifier(a)) continue;
+      if (a.first > start &&
+          IsOneOf(Norm(a.first - 1), {"of", "from", "outside", "near", "with", "at", "in", "by", "for",
+                                      "against", "to", "on", "covering", "inside", "behind"})) {
+        continue;
+      }
+      // "an opposition lawmaker": the last of adjacent actors is the head
+      const ActorMention* head = &a;
+      for (const ActorMention& b : m_.actors) {
+        if (b.first == head->end && b.first < at && Usable(b)) head = &b;
+      }
+      return head;
+    }
+    return ActorBefore(at);
+  }
+
   // A country that qualifies a place name ("in Lagos, Nigeria,"; "Kherson
   // city, Ukraine"): where, not who.
   bool PlaceQualifier(const ActorMention& a) const {
@@ -374,7 +417,15 @@ class SentenceCoder {
   bool PassiveMatch(const PhraseMatch& m) const {
     for (std::uint32_t i = m.first; i + 1 < m.end; ++i) {
       if (!IsOneOf(Norm(i), {"was", "were", "been", "being", "is", "are", "be"})) continue;
-      std::string_view next = Norm(i + 1);
+      std::uint32_t j = i + 1;
+      // "were reportedly killed", "was then beaten"
+      while (j + 1 < m.end && IsOneOf(Norm(j), {"then", "later", "reportedly", "allegedly", "subsequently",
+                                                "eventually", "apparently", "initially", "briefly", "also",
+                                                "again", "repeatedly", "brutally", "violently", "forcibly",
+                                                "summarily", "immediately", "swiftly"})) {
+        ++j;
+      }
+      std::string_view next = Norm(j);
       if (next.ends_with("ed") || next.ends_with("en") || next.ends_with("wn") ||
           IsOneOf(next, {"shot", "hit", "held", "hurt", "set", "cut", "put", "found", "struck",
                          "caught", "sent", "left", "kept", "led", "built", "lost", "slain"})) {
@@ -492,6 +543,10 @@ class SentenceCoder {
         of_speech |= t.first > sp && t.first <= sp + 2;  // "said Thursday", "said on Thursday"
       }
       if (of_speech) continue;
+      if (e.modality == Modality::kActual && t.relative && ctx_.article->published.known() &&
+          t.date_from > ctx_.article->published.date && FutureClauseBefore(t.first)) {
+        continue;  // "will resign on Wednesday, hours after protesters overran ..."
+      }
       if (!best || std::abs(static_cast<int>(t.first) - static_cast<int>(at)) <
                        std::abs(static_cast<int>(best->first) - static_cast<int>(at))) {
         best = &t;
@@ -513,16 +568,43 @@ class SentenceCoder {
       e.date_precision = p.precision;
       e.date_basis = "published";
     }
-    // "a day after breaking into": the event is the day before the sentence's date
-    for (std::uint32_t i = s_.first_token; i + 2 < at; ++i) {
-      if ((Norm(i) == "a" || Norm(i) == "the" || Norm(i) == "one") && Norm(i + 1) == "day" &&
-          Norm(i + 2) == "after" && e.date_precision == DatePrecision::kDay && i + 6 >= at) {
-        if (auto d = recognize::ParseIsoDay(e.date)) {
-          e.date = e.date_from = e.date_to = recognize::FormatIsoDay(*d - 1);
-          e.date_basis = "text";
-        }
+    // "two days after his troops detained": the event is that many days
+    // before the sentence's date; "A day earlier, Raisi said": likewise
+    if (e.date_precision != DatePrecision::kDay) return;
+    for (std::uint32_t i = s_.first_token; i + 2 < s_.end_token; ++i) {
+      int days = DayCount(Norm(i));
+      if (days == 0 || !(Norm(i + 1) == "day" || Norm(i + 1) == "days")) continue;
+      bool after = Norm(i + 2) == "after" && i + 2 < at && i + 8 >= at;
+      // only a sentence that opens with it: "A day earlier, Raisi said ..."
+      bool earlier = (Norm(i + 2) == "earlier" || (Norm(i + 2) == "before" &&
+                                                    (i + 3 >= s_.end_token || Norm(i + 3) == ","))) &&
+                     i <= s_.first_token + 1 && i < at;
+      if (!after && !earlier) continue;
+      if (auto d = recognize::ParseIsoDay(e.date)) {
+        e.date = e.date_from = e.date_to = recognize::FormatIsoDay(*d - days);
+        e.date_basis = "text";
+      }
+      break;
+    }
+  }
+
+  static int DayCount(std::string_view w) {
+    if (w == "a" || w == "one" || w == "the" || w == "1") return 1;
+    if (w == "two" || w == "2") return 2;
+    if (w == "three" || w == "3") return 3;
+    if (w == "four" || w == "4") return 4;
+    if (w == "five" || w == "5") return 5;
+    return 0;
+  }
+
+  bool FutureClauseBefore(std::uint32_t at) const {
+    for (std::uint32_t i = at; i > s_.first_token && i + 6 > at; --i) {
+      if (IsOneOf(Norm(i - 1), {"will", "would", "'ll", "due", "scheduled", "expected", "plans",
+                                "planned", "shall"})) {
+        return true;
       }
     }
+    return false;
   }
 
   void SetTaxonomy(Event& e, const Trigger& t) const {
@@ -583,6 +665,10 @@ class SentenceCoder {
         break;
       }
     }
+    for (const ActorMention& a : m_.actors) {
+      if (!country.empty()) break;
+      if (a.placed) country = a.actor.country;  // "hostages in Kenya", "police in Peru"
+    }
     // "Russia launched attacks on Ukraine's grid": violence happens where its target is
     if (country.empty() && (e.plover_type == "ASSAULT" || e.plover_type == "COERCE") &&
         !e.target.country.empty() && e.target.country != e.source.country) {
@@ -622,8 +708,9 @@ class SentenceCoder {
     } else if (pat.source == SlotPlace::kAfter || target_before) {
       // passive: "were killed by police"; "~be attacked by $"
       // the "by" phrase may follow a place or a date: "detained in Tehran on Sept. 13 by police"
-      for (std::uint32_t i = t.match.end; i < s_.end_token && i < t.match.end + 12; ++i) {
-        if (IsBoundary(tt_.tokens[i]) || Norm(i) == "and" || IsSpeechVerb(Norm(i))) break;
+      // ("were attacked by soldiers and police" may be the pattern itself)
+      for (std::uint32_t i = t.match.first + 1; i < s_.end_token && i < t.match.end + 12; ++i) {
+        if (IsBoundary(tt_.tokens[i]) || IsSpeechVerb(Norm(i)) || (Norm(i) == "and" && i >= t.match.end)) break;
         if (Norm(i) == "by") {
           if (const ActorMention* a = ActorAfter(i + 1, 3)) e.source = FromMention(*a);
           break;
@@ -654,7 +741,7 @@ class SentenceCoder {
     } else if (target_before) {
       // "+ ~be killed": the subject; patterns that spell the noun out
       // ("police officers were killed") hold it inside the match
-      if (const ActorMention* a = ActorBefore(t.match.first)) e.target = FromMention(*a);
+      if (const ActorMention* a = ClauseSubject(t.match.first)) e.target = FromMention(*a);
       else if (const ActorMention* in = ActorOverlapping(t.match.first, t.match.end)) e.target = FromMention(*in);
       else if (auto p = PronounBefore(t.match.first)) e.target = *p;
     } else if (const ActorMention* in = ActorStartingWithin(t.match.first + 1, t.match.end);
@@ -696,8 +783,9 @@ class SentenceCoder {
         SetTaxonomy(e, Trigger{t.match, &p181, abduct});
       }
     }
-    static const std::string_view kAnnounced[] = {"AID", "MOBILIZE", "CONCEDE", "COOPERATE", "AGREE",
-                                                  "CONSULT", "SUPPORT", "REQUEST", "RETREAT"};
+    static const std::string_view kAnnounced[] = {"AID",     "MOBILIZE", "CONCEDE", "COOPERATE",
+                                                  "AGREE",   "CONSULT",  "SUPPORT", "REQUEST",
+                                                  "RETREAT", "THREATEN", "ACCUSE",  "REJECT"};
     bool announced_kind = std::find(std::begin(kAnnounced), std::end(kAnnounced), e.plover_type) !=
                           std::end(kAnnounced);
     // the state announcing its own coercion: "the Interior Ministry said 2,000 were arrested"

@@ -112,7 +112,7 @@ class LexiconImpl final : public Lexicon {
   }
   std::vector<PhraseMatch> MatchEvents(const TokenizedText& text, std::uint32_t first,
                                        std::uint32_t end) const override {
-    return Run(event_trie_, text, first, end);
+    return Run(event_trie_, text, first, end, /*compound_starts=*/true, /*skip_adverbs=*/true);
   }
   std::vector<PhraseMatch> MatchQuantities(const TokenizedText& text, std::uint32_t first,
                                            std::uint32_t end) const override {
@@ -147,10 +147,11 @@ class LexiconImpl final : public Lexicon {
 
  private:
   // compound_starts: whether a match may begin on the second part of a
-  // hyphenated compound.
+  // hyphenated compound. skip_adverbs: whether a pattern may step over an
+  // adverb inside it ("he was then beaten", "were reportedly killed").
   std::vector<PhraseMatch> Run(const PhraseTrie& trie, const TokenizedText& text,
                                std::uint32_t first, std::uint32_t end,
-                               bool compound_starts = true) const;
+                               bool compound_starts = true, bool skip_adverbs = false) const;
 
   // Adds every phrase of `phrases` to `trie` as `entry`; errors name where.
   Status AddPhrases(PhraseTrie* trie, const std::vector<std::string>& phrases,
@@ -625,9 +626,22 @@ bool IsBarrier(const Token& t, std::string_view key) {
          key == "''" || key == "\xC2\xAB" || key == "\xC2\xBB";
 }
 
+// Adverbs news puts between an auxiliary and its verb, or a verb and its
+// object: "was then beaten", "were reportedly killed", "later detained".
+bool IsInsertedAdverb(std::string_view key) {
+  static constexpr std::string_view kAdverbs[] = {
+      "then",       "later",      "reportedly", "allegedly", "subsequently", "eventually",
+      "apparently", "initially",  "briefly",    "also",      "again",        "repeatedly",
+      "brutally",   "violently",  "forcibly",   "summarily", "immediately",  "swiftly"};
+  for (std::string_view a : kAdverbs) {
+    if (key == a) return true;
+  }
+  return false;
+}
+
 std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const TokenizedText& text,
                                           std::uint32_t first, std::uint32_t end,
-                                          bool compound_starts) const {
+                                          bool compound_starts, bool skip_adverbs) const {
   std::vector<PhraseMatch> out;
   end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.tokens.size()));
   if (first >= end) return out;
@@ -646,6 +660,7 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
         text.tokens[i - 1].norm == "-") {
       info.flags |= TokenInfo::kNoStart;
     }
+    if (skip_adverbs && IsInsertedAdverb(key)) info.flags |= TokenInfo::kSkippable;
   }
   trie.Match(infos.data(), end - first, first, &out);
   std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {

@@ -155,8 +155,10 @@ std::uint32_t PhraseTrie::Child(std::uint32_t node, std::uint32_t label) const {
 
 void PhraseTrie::Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t base,
                       std::uint32_t start, std::uint32_t node, std::uint32_t pos, Capture capture,
-                      std::vector<PhraseMatch>* out) const {
-  for (std::uint32_t e = entry_begin_[node]; e < entry_begin_[node + 1]; ++e) {
+                      std::vector<PhraseMatch>* out, bool skipped) const {
+  // after stepping over an adverb the match must go on: it never ends on one
+  for (std::uint32_t e = skipped ? entry_begin_[node + 1] : entry_begin_[node];
+       e < entry_begin_[node + 1]; ++e) {
     PhraseMatch m;
     m.first = base + start;
     m.end = base + pos;
@@ -186,6 +188,9 @@ void PhraseTrie::Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t ba
         Walk(tokens, n, base, start, c, pos + 1, capture, out);
       }
     }
+  }
+  if (pos < n && (tokens[pos].flags & TokenInfo::kSkippable) && pos > start && !skipped) {
+    Walk(tokens, n, base, start, node, pos + 1, capture, out, /*skipped=*/true);
   }
   for (std::uint32_t s = special_begin_[node]; s < special_begin_[node + 1]; ++s) {
     const Special& sp = specials_[s];

@@ -45,7 +45,10 @@ struct TokenInfo {
   // kNoStart: no match may begin here (the second part of a hyphenated
   // compound, for actors and quantities: "Nur-Sultan" holds no sultan,
   // "pro-government" no government, "twenty-one" no "one").
-  static constexpr std::uint8_t kCapitalized = 1, kAllCaps = 2, kBarrier = 4, kNoStart = 8;
+  // kSkippable: an adverb a match may step over inside a pattern (never
+  // at its start or end).
+  static constexpr std::uint8_t kCapitalized = 1, kAllCaps = 2, kBarrier = 4, kNoStart = 8,
+                                kSkippable = 16;
   std::uint32_t word = Vocabulary::kNone;
   std::uint8_t flags = 0;
 };
@@ -75,7 +78,7 @@ class PhraseTrie {
   std::uint32_t Child(std::uint32_t node, std::uint32_t label) const;
   void Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t base, std::uint32_t start,
             std::uint32_t node, std::uint32_t pos, Capture capture,
-            std::vector<PhraseMatch>* out) const;
+            std::vector<PhraseMatch>* out, bool skipped = false) const;
 
   void InsertEdge(std::uint64_t key, std::uint32_t child);
   void GrowEdges();

@@ -78,6 +78,7 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
     const ActorEntry* head = &e;
     std::uint32_t head_token = m.first;
     std::string country = e.country;
+    bool placed = false;
 
     if (IsPlaceKind(e.kind)) {
       // country/demonym + ['s | -led | -backed] + head
@@ -128,6 +129,33 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
           continue;
         }
       }
+      // "a Russian missile strike", "Israeli warplanes", "Russia's shelling":
+      // the weapons stand for the country's armed forces
+      if (head == &e && j < end && text.tokens[j].kind == TokenKind::kWord) {
+        static constexpr std::string_view kWeapons[] = {
+            "missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets",
+            "aircraft", "air", "airstrike", "airstrikes", "shelling", "artillery", "rocket",
+            "rockets", "shells", "bombers", "helicopter", "helicopters", "tanks", "warships",
+            "navy", "planes", "bombardment", "bombing", "bombings", "strike", "strikes"};
+        bool weapon = false;
+        for (std::string_view w : kWeapons) weapon |= norm(j) == w;
+        if (weapon) {
+          ActorMention a;
+          a.first = m.first;
+          a.end = j + 1;
+          a.head = j;
+          a.kind = ActorKind::kAgent;
+          std::uint32_t start = text.tokens[a.first].start, stop = text.tokens[j].end;
+          a.actor.text = std::string(article_text.substr(start, stop - start));
+          a.actor.start = start;
+          a.actor.end = stop;
+          a.actor.country = e.country;
+          a.actor.agent = "MIL";
+          a.actor.code = e.country + "MIL";
+          out.push_back(std::move(a));
+          continue;
+        }
+      }
       if (head == &e && e.kind == ActorKind::kDemonym) continue;  // "Kazakh institutions"
     } else {
       // agent + in/of/from + country: "Security forces in Kazakhstan"
@@ -142,6 +170,7 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
             ce.kind == ActorKind::kCountry && e.kind == ActorKind::kAgent) {
           country = ce.country;
           phrase_end = c.end;
+          placed = norm(m.end) == "in";
           k = next;
         }
       }
@@ -192,6 +221,7 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
     // outlets report; journalists (agent MED) are people things happen to
     a.is_media = head->kind == ActorKind::kMedia;
     a.generic = head->kind == ActorKind::kAgent && head->agent == "CVL";
+    a.placed = placed;
     a.name_first = name_first;
     a.name_end = name_end;
     std::uint32_t start = text.tokens[phrase_first].start;

@@ -24,6 +24,7 @@ struct ActorMention {
   lexicon::ActorKind kind = lexicon::ActorKind::kAgent;
   bool is_media = false;   // a news outlet: reports, does not act
   bool generic = false;    // "people", "residents": weak actors
+  bool placed = false;     // "Security forces in Kazakhstan": the country is where they are
   // A personal name that followed a title without a dictionary entry
   // ("Governor Babajide Sanwo-Olu"): its tokens, so that later sentences can
   // know "Sanwo-Olu" alone. Equal when none.
