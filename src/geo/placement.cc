@@ -48,7 +48,9 @@ int32_t BestInSentence(const Gazetteer& g, const ArticlePlaces& places, int32_t 
     if (t.sentence != s || !Eligible(g, places, t, site)) continue;
     PlaceView v = g.PlaceAt(t.place);
     long dist = std::labs(static_cast<long>(t.first_token) - static_cast<long>(anchor));
-    long key[4] = {Specificity(v), v.country == places.focus_country ? 1 : 0, t.cued ? 1 : 0,
+    // After "in", "at", "near" before in the focus country: "A U.S. drone
+    // strike killed a militant in Syria" happened in Syria.
+    long key[4] = {Specificity(v), t.cued ? 1 : 0, v.country == places.focus_country ? 1 : 0,
                    -dist};
     bool better = best < 0;
     for (int i = 0; !better && i < 4; ++i) {

@@ -10,7 +10,7 @@
 // The answer is the most specific place tied to the event:
 //   1. a place named in the event's sentence: a city (or a description such
 //      as "the capital") before an admin-1 region before a country; among
-//      equals, one in the focus country, then one after "in"/"near"/"at",
+//      equals, one after "in"/"near"/"at", then one in the focus country,
 //      then the nearest to the trigger;
 //   2. else a place of the sentence's paragraph, from the nearest earlier
 //      sentence that names one (else the nearest later one), ranked the same;

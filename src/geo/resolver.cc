@@ -112,7 +112,9 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   for (const auto& c : found) {
     if (c.description != DescriptionKind::kNone || c.in_organization || c.places.empty()) continue;
     PlaceView top = g.PlaceAt(c.places.front());
-    const double w = c.dateline ? 0.5 : (c.paragraph <= lead_paragraph ? 2.0 : 1.0);
+    // A name after "in", "at", "near"... is where things happen: it counts more.
+    const double w = (c.dateline ? 0.5 : (c.paragraph <= lead_paragraph ? 2.0 : 1.0)) *
+                     (c.preposition_before && !c.origin ? 1.5 : 1.0);
     if (top.kind == PlaceKind::kCountry) {
       bool rival = false;  // Georgia the US state
       for (PlaceIndex p : cands(c)) {

@@ -330,7 +330,9 @@ std::vector<ToponymCandidate> FindToponyms(
           if (pw == "the" && toks[h].norm == "of" && h > static_cast<int32_t>(s.first_token)) --h;
           if (toks[h].norm == "of" || pw == "of") {
             if (toks[h].norm == "of" && h > static_cast<int32_t>(s.first_token)) --h;
-            if (IsCap(toks[h]) && (IsOrgHead(toks[h].norm) || match_end == i + 1)) {
+            // (a sentence's first word is capitalised anyway: "Residents of X")
+            if (IsCap(toks[h]) &&
+                (IsOrgHead(toks[h].norm) || (match_end == i + 1 && h != first_word))) {
               // "University of Nairobi", "Safeguard of the Homeland"
               if (IsOrgHead(toks[h].norm) || !IsCountryMatch(gazetteer, match))
                 c.in_organization = true;
