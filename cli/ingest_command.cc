@@ -31,12 +31,13 @@ struct IngestFlags {
   int batch = 500;
 };
 
-// What a worker makes of one document.
+// What a worker makes of one document: extracted, coded and prepared for
+// the store, so the writer (the calling thread) only writes.
 struct Coded {
   std::string source;
   Status error;
-  Article article;
-  std::vector<Event> events;
+  std::size_t events = 0;
+  store::PreparedArticle prepared;
 };
 
 int RunIngest(const IngestFlags& flags) {
@@ -76,8 +77,9 @@ int RunIngest(const IngestFlags& flags) {
       out.error = article.status();
       return out;
     }
-    out.events = c.CodeArticle(*article);
-    out.article = std::move(article.value());
+    std::vector<Event> events = c.CodeArticle(*article);
+    out.events = events.size();
+    out.prepared = store::Store::Prepare(std::move(article).value(), std::move(events));
     return out;
   };
   auto consume = [&](Coded&& coded) {
@@ -87,7 +89,7 @@ int RunIngest(const IngestFlags& flags) {
       return;
     }
     if (store_failed) return;
-    auto added = (*store)->AddArticle(coded.article, coded.events);
+    auto added = (*store)->Add(std::move(coded.prepared));
     if (!added.ok()) {
       store_failed = true;
       std::cerr << "dateline: " << flags.db << ": " << added.status().message() << "\n";
@@ -95,7 +97,7 @@ int RunIngest(const IngestFlags& flags) {
     }
     if (*added == store::AddResult::kAdded) {
       ++articles;
-      events += coded.events.size();
+      events += coded.events;
     } else {
       ++skipped;
     }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -37,12 +38,23 @@ int MainSentence(const Event& e) { return e.evidence.empty() ? -1 : e.evidence.f
 
 struct Keyed {
   Report report;
-  std::string json;  // tie-break of the total order
+  // Tie-break of the total order, made only when the other keys tie (rare:
+  // one article's sentence giving two events), since it is costly.
+  mutable std::optional<std::string> json;
+  const std::string& Json() const {
+    if (!json) json = EventToJson(report.event);
+    return *json;
+  }
 };
 
 bool KeyedBefore(const Keyed& a, const Keyed& b) {
-  return std::forward_as_tuple(a.report.published, a.report.event.article, MainSentence(a.report.event), a.json) <
-         std::forward_as_tuple(b.report.published, b.report.event.article, MainSentence(b.report.event), b.json);
+  const int sa = MainSentence(a.report.event), sb = MainSentence(b.report.event);
+  if (auto c = std::tie(a.report.published, a.report.event.article, sa) <=>
+               std::tie(b.report.published, b.report.event.article, sb);
+      c != 0) {
+    return c < 0;
+  }
+  return a.Json() < b.Json();
 }
 
 }  // namespace
@@ -151,7 +163,7 @@ bool SameHappening(const Event& a, const Event& b, const FusionOptions& options)
 }
 
 bool ReportBefore(const Report& a, const Report& b) {
-  Keyed ka{a, EventToJson(a.event)}, kb{b, EventToJson(b.event)};
+  Keyed ka{a, std::nullopt}, kb{b, std::nullopt};
   return KeyedBefore(ka, kb);
 }
 
@@ -160,11 +172,7 @@ CanonicalEvent MakeCanonical(std::vector<Report> reports) {
   if (reports.empty()) return out;
   std::vector<Keyed> keyed;
   keyed.reserve(reports.size());
-  for (Report& r : reports) {
-    // The JSON only breaks ties, so one report needs none.
-    std::string json = reports.size() > 1 ? EventToJson(r.event) : std::string();
-    keyed.push_back({std::move(r), std::move(json)});
-  }
+  for (Report& r : reports) keyed.push_back({std::move(r), std::nullopt});
   std::sort(keyed.begin(), keyed.end(), KeyedBefore);
   for (Keyed& k : keyed) out.reports.push_back(std::move(k.report));
 

@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
+#include "dateline/event_json.h"
+
 namespace dateline::store {
 namespace {
 
@@ -84,6 +88,7 @@ Result<Event> EventFromJson(std::string_view text) {
   }
   e.date = Str(j, "date");
   e.date_precision = PrecisionFrom(Str(j, "date_precision"));
+  e.date_basis = Str(j, "date_basis");
   e.date_from = e.date_to = e.date;
   if (auto r = j.find("date_range"); r != j.end() && r->is_array() && r->size() == 2) {
     e.date_from = (*r)[0].get<std::string>();
@@ -135,6 +140,97 @@ Result<Event> EventFromJson(std::string_view text) {
   if (auto n = j.find("negated"); n != j.end() && n->is_boolean()) e.negated = n->get<bool>();
   e.modality = ModalityFrom(Str(j, "modality"));
   e.confidence = Num<double>(j, "confidence");
+  return e;
+}
+
+namespace {
+
+bool ValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int n = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    for (int k = 1; k <= n; ++k) {
+      if (i + k >= s.size()) return false;
+      const auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+bool AllValidUtf8(const Event& e) {
+  const std::string* strings[] = {&e.article, &e.date, &e.date_from, &e.date_to, &e.date_basis, &e.cameo,
+                                  &e.root, &e.plover_type, &e.plover_mode, &e.acled_event_type,
+                                  &e.acled_sub_event_type, &e.trigger, &e.source.text, &e.source.code,
+                                  &e.source.country, &e.source.agent, &e.source.name, &e.target.text,
+                                  &e.target.code, &e.target.country, &e.target.agent, &e.target.name,
+                                  &e.location.name, &e.location.admin1, &e.location.country};
+  for (const std::string* s : strings) {
+    if (!ValidUtf8(*s)) return false;
+  }
+  for (const Evidence& ev : e.evidence) {
+    if (!ValidUtf8(ev.text)) return false;
+  }
+  for (const std::optional<Count>* c : {&e.counts.killed, &e.counts.injured, &e.counts.arrested,
+                                        &e.counts.participants, &e.counts.displaced, &e.counts.troops}) {
+    if (*c && !ValidUtf8((*c)->text)) return false;
+  }
+  if (e.claimed_by && (!ValidUtf8(e.claimed_by->text) || !ValidUtf8(e.claimed_by->who) ||
+                       !ValidUtf8(e.claimed_by->agent))) {
+    return false;
+  }
+  return true;
+}
+
+bool Finite(double d) { return std::isfinite(d); }
+
+}  // namespace
+
+Event StoredForm(Event e) {
+  // Text that JSON has to mend, and numbers it cannot hold: take the slow road.
+  if (!AllValidUtf8(e) || !Finite(e.goldstein) || !Finite(e.confidence) ||
+      (e.location.lat && !Finite(*e.location.lat)) || (e.location.lon && !Finite(*e.location.lon))) {
+    Result<Event> back = EventFromJson(EventToJson(e));
+    if (back.ok()) return std::move(back).value();
+  }
+  if (e.evidence.empty()) e.evidence.push_back(Evidence{});
+  if (e.date_from.empty() || (e.date_from == e.date && e.date_to == e.date)) e.date_from = e.date_to = e.date;
+  for (Actor* a : {&e.source, &e.target}) {
+    if (a->empty()) {
+      *a = Actor{};
+    } else {
+      a->start = a->end = 0;
+    }
+  }
+  if (e.location.empty()) e.location = Location{};
+  for (std::optional<Count>* c : {&e.counts.killed, &e.counts.injured, &e.counts.arrested,
+                                  &e.counts.participants, &e.counts.displaced, &e.counts.troops}) {
+    if (*c) (*c)->sentence = -1;
+  }
   return e;
 }
 

@@ -16,6 +16,13 @@
 namespace dateline::store {
 
 Result<Event> EventFromJson(std::string_view json);
+// The event as EventFromJson(EventToJson(event)) gives it back, mostly
+// without the round trip: what the JSON form drops is dropped (empty actors
+// and places, actor offsets, which sentence a count came from) and a date
+// range equal to the date is spelled out. The store keeps every report in this
+// form, so reports read back from the database and reports still in memory
+// build the same canonical events.
+Event StoredForm(Event event);
 std::string CountsToJson(const Counts& counts);
 std::string FiguresToJson(const std::vector<fuse::Figure>& figures);
 

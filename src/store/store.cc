@@ -12,12 +12,12 @@
 #include "dateline/event_json.h"
 #include "fuse/simhash.h"
 #include "store/event_codec.h"
+#include "store/fusion_index.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
 namespace dateline::store {
 
-extern const std::int64_t kNoDay;
 const std::int64_t kNoDay = -1000000000;
 
 namespace {
@@ -31,11 +31,6 @@ void HaversineSql(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   }
   sqlite3_result_double(ctx, fuse::HaversineKm(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1]),
                                                sqlite3_value_double(argv[2]), sqlite3_value_double(argv[3])));
-}
-
-std::int64_t DayOf(const Event& e) {
-  if (e.date_precision != DatePrecision::kDay) return kNoDay;
-  return fuse::DayNumber(e.date).value_or(kNoDay);
 }
 
 std::optional<std::int64_t> Headline(const std::optional<Count>& c) {
@@ -59,21 +54,46 @@ std::string SiteOfUrl(std::string_view url) {
 }
 
 struct Store::Impl {
+  Impl(fuse::DuplicateOptions d, fuse::FusionOptions f) : duplicates(d), fusion(f) {}
+
+  // In-memory indexes of what the database holds, built on the first write
+  // (Load) and rebuilt when another connection has written meanwhile.
   fuse::DuplicateIndex duplicates;
+  FusionIndex fusion;
+  bool loaded = false;
+  std::int64_t data_version = -1;  // PRAGMA data_version after our last commit
+
   bool in_batch = false;
   int pending = 0;
-  std::set<std::int64_t> dirty;                       // canonical events to rebuild at Flush
-  std::unordered_map<std::int64_t, Event> new_events;  // mention id -> its Event, this batch
+  std::set<std::int64_t> dirty;  // canonical events to rebuild at Flush
+  // Reports by mention id, in StoredForm: the ones this Store wrote, so that
+  // rebuilding a canonical event rarely parses stored JSON. Bounded.
+  std::unordered_map<std::int64_t, Event> reports;
   std::unordered_map<std::string, std::int64_t> source_ids;
   Stmt find_id, find_body, find_source, add_source, add_article, set_story, upsert_story, drop_story,
-      add_article_fts, add_mention, add_evidence_fts, move_mentions,
-      drop_event, drop_rtree, add_rtree, cand_root, cand_plover, cand_root_any, cand_plover_any, event_reports, update_event, insert_event;
-
-  explicit Impl(fuse::DuplicateOptions options) : duplicates(options) {}
+      add_article_fts, add_mention, add_evidence_fts, move_mentions, drop_event, drop_rtree, add_rtree,
+      event_reports, mention_json, update_event, insert_event, data_version_stmt;
 };
 
+// What WriteEvent stores for a canonical event.
+struct Store::EventRow {
+  const Event* event = nullptr;  // the canonical record
+  std::string_view json;         // EventToJson(*event)
+  std::int64_t uid = 0;
+  std::int64_t article_rowid = 0;  // the representative report's article
+  std::string_view first_seen, last_seen, figures_json;
+  int num_mentions = 1, num_sources = 1, num_articles = 1;
+};
+
+namespace {
+
+// Reports kept in Impl::reports before it is emptied at a commit.
+constexpr std::size_t kReportCacheLimit = 200000;
+
+}  // namespace
+
 Store::Store(sqlite3* db, OpenOptions options)
-    : db_(db), options_(std::move(options)), impl_(std::make_unique<Impl>(options_.duplicates)) {}
+    : db_(db), options_(std::move(options)), impl_(std::make_unique<Impl>(options_.duplicates, options_.fusion)) {}
 
 Store::~Store() {
   if (impl_ && impl_->in_batch) Flush();
@@ -132,29 +152,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
       {&m.drop_event, "DELETE FROM events WHERE id = ?"},
       {&m.drop_rtree, "DELETE FROM event_rtree WHERE id = ?"},
       {&m.add_rtree, "INSERT INTO event_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)"},
-      {&m.cand_root,
-       "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
-       "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
-       "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
-       "WHERE root = ?1 AND country2 = ?4 AND day BETWEEN ?2 AND ?3"},
-      {&m.cand_root_any,
-       "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
-       "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
-       "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
-       "WHERE root = ?1 AND day BETWEEN ?2 AND ?3 AND ?4 = ?4"},
-      {&m.cand_plover,
-       "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
-       "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
-       "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
-       "WHERE plover_type = ?1 AND country2 = ?4 AND day BETWEEN ?2 AND ?3"},
-      {&m.cand_plover_any,
-       "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, modality, "
-       "source_code, source_country, source_agent, target_code, target_country, target_agent, place_name, "
-       "geonameid, admin1, country2, lat, lon, place_precision FROM mentions "
-       "WHERE plover_type = ?1 AND day BETWEEN ?2 AND ?3 AND ?4 = ?4"},
       {&m.event_reports,
-       "SELECT m.id, m.json, a.rowid, a.id, a.published, s.name, a.story_id FROM mentions m "
+       "SELECT m.id, a.rowid, a.id, a.published, s.name, a.story_id FROM mentions m "
        "JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id WHERE m.event_id = ?"},
+      {&m.mention_json, "SELECT json FROM mentions WHERE id = ?"},
       {&m.update_event,
        "UPDATE events SET uid=?2, article_rowid=?3, day=?4, date=?5, date_precision=?6, date_from=?7, date_to=?8, "
        "cameo=?9, root=?10, quad_class=?11, goldstein=?12, plover_type=?13, plover_mode=?14, "
@@ -174,24 +175,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "modality, confidence, first_seen, last_seen, num_mentions, num_sources, num_articles, figures, json) "
        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,"
        "?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,?44,?45,?46,?47,?48,?49,?50,?51,?52)"},
+      {&m.data_version_stmt, "PRAGMA data_version"},
   };
   for (auto& [stmt, sql] : statements) {
     if (Status s = stmt->Prepare(db, sql); !s.ok()) return Status::IoError(path + ": " + s.message());
   }
-  // Rebuild the syndication index from the stored signatures.
-  Stmt load;
-  if (Status s = load.Prepare(db, "SELECT id, minhash FROM articles ORDER BY rowid"); !s.ok()) return s;
-  while (load.Step()) {
-    auto sig = fuse::MinHashSignature::Deserialize(load.Blob(1));
-    m.duplicates.AddSignature(load.Text(0), sig.value_or(fuse::MinHashSignature{}));
-  }
-  if (!load.status().ok()) return load.status();
   return store;
 }
 
 namespace {
 
-// The Event fusion compares, rebuilt from a candidate row of cand_root/cand_plover.
+// The Event fusion compares, rebuilt from a mentions row (columns of Load's query).
 Event MentionFromRow(const Stmt& r) {
   Event e;
   e.date = r.Text(3);
@@ -221,22 +215,83 @@ Event MentionFromRow(const Stmt& r) {
 
 }  // namespace
 
+// Builds the in-memory indexes from the database; inside the write transaction.
+Status Store::Load() {
+  Impl& m = *impl_;
+  m.duplicates = fuse::DuplicateIndex(options_.duplicates);
+  m.fusion = FusionIndex(options_.fusion);
+  m.reports.clear();
+  m.source_ids.clear();
+  Stmt articles;
+  if (Status s = articles.Prepare(db_, "SELECT id, minhash FROM articles ORDER BY rowid"); !s.ok()) return s;
+  while (articles.Step()) {
+    auto sig = fuse::MinHashSignature::Deserialize(articles.Blob(1));
+    m.duplicates.AddSignature(articles.Text(0), sig.value_or(fuse::MinHashSignature{}));
+  }
+  if (!articles.status().ok()) return articles.status();
+  Stmt mentions;
+  if (Status s = mentions.Prepare(db_,
+                                  "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, "
+                                  "modality, source_code, source_country, source_agent, target_code, target_country, "
+                                  "target_agent, place_name, geonameid, admin1, country2, lat, lon, place_precision "
+                                  "FROM mentions ORDER BY id");
+      !s.ok()) {
+    return s;
+  }
+  while (mentions.Step()) m.fusion.Add(mentions.Int(1), MentionFromRow(mentions));
+  if (!mentions.status().ok()) return mentions.status();
+  m.loaded = true;
+  return Status::Ok();
+}
+
+PreparedArticle Store::Prepare(Article article, std::vector<Event> events) {
+  PreparedArticle p;
+  const std::string body = article.paragraphs.empty() ? article.text : article.Body();
+  p.body_hash = static_cast<std::int64_t>(fuse::Hash64(body));
+  p.simhash = static_cast<std::int64_t>(fuse::SimHash(body));
+  p.signature = fuse::MinHash(body);
+  p.site = SiteOfUrl(article.url);
+  p.events.reserve(events.size());
+  for (Event& e : events) {
+    e.article = article.id;
+    PreparedEvent pe;
+    pe.event = StoredForm(std::move(e));
+    pe.json = EventToJson(pe.event);
+    pe.counts_json = CountsToJson(pe.event.counts);
+    fuse::CanonicalEvent alone = fuse::MakeCanonical({fuse::Report{pe.event, article.published.date, p.site, ""}});
+    pe.figures_json = FiguresToJson(alone.figures);
+    p.events.push_back(std::move(pe));
+  }
+  p.article = std::move(article);
+  return p;
+}
+
 Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Event>& events) {
+  return Add(Prepare(article, events));
+}
+
+Result<AddResult> Store::Add(PreparedArticle p) {
   if (options_.read_only) return Status::Unsupported("the database is open read-only");
+  const Article& article = p.article;
   if (article.id.empty()) return Status::InvalidInput("article without an id");
   Impl& m = *impl_;
   if (!m.in_batch) {
     if (Status s = Exec(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     m.in_batch = true;
+    // Another connection may have written since our last commit: reload.
+    std::int64_t version = -1;
+    if (m.data_version_stmt.Step()) version = m.data_version_stmt.Int(0);
+    m.data_version_stmt.Reset();
+    if (!m.loaded || version != m.data_version) {
+      if (Status s = Load(); !s.ok()) return s;
+    }
   }
   m.find_id.Bind(1, article.id);
   const bool known = m.find_id.Step();
   m.find_id.Reset();
   if (known) return AddResult::kSkipped;
 
-  const std::string body = article.paragraphs.empty() ? article.text : article.Body();
-  const auto body_hash = static_cast<std::int64_t>(fuse::Hash64(body));
-  const std::string site = SiteOfUrl(article.url);
+  const std::string& site = p.site;
   std::int64_t source_id;
   if (auto it = m.source_ids.find(site); it != m.source_ids.end()) {
     source_id = it->second;
@@ -252,17 +307,16 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
     }
     m.source_ids[site] = source_id;
   }
-  m.find_body.Bind(1, source_id).Bind(2, body_hash);
+  m.find_body.Bind(1, source_id).Bind(2, p.body_hash);
   const bool same_body = m.find_body.Step();
   m.find_body.Reset();
   if (same_body) return AddResult::kSkipped;
 
-  fuse::DuplicateMatch copy = m.duplicates.Add(article.id, body);
+  fuse::DuplicateMatch copy = m.duplicates.AddSignature(article.id, p.signature);
   m.add_article.Bind(1, article.id).Bind(2, source_id).Bind(3, article.source).Bind(4, article.url)
       .Bind(5, article.title).Bind(6, article.published.date).Bind(7, article.language)
-      .Bind(8, article.dateline).Bind(9, article.byline).Bind(10, article.text).Bind(11, body_hash)
-      .Bind(12, static_cast<std::int64_t>(fuse::SimHash(body)))
-      .BindBlob(13, copy.signature.Serialize()).Bind(14, copy.story);
+      .Bind(8, article.dateline).Bind(9, article.byline).Bind(10, article.text).Bind(11, p.body_hash)
+      .Bind(12, p.simhash).BindBlob(13, p.signature.Serialize()).Bind(14, copy.story);
   if (Status s = m.add_article.Run(); !s.ok()) return s;
   const std::int64_t article_rowid = sqlite3_last_insert_rowid(db_);
   for (const std::string& old : copy.merged) {
@@ -272,52 +326,29 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
   if (Status s = m.upsert_story.Bind(1, copy.story).Run(); !s.ok()) return s;
   if (Status s = m.add_article_fts.Bind(1, article_rowid).Bind(2, article.title).Bind(3, article.text).Run(); !s.ok()) return s;
 
-  for (Event e : events) {
-    e.article = article.id;
-    if (e.evidence.empty()) e.evidence.push_back(Evidence{});
+  for (PreparedEvent& pe : p.events) {
+    const Event& e = pe.event;
     const Evidence& main = e.evidence.front();
     const std::int64_t day = DayOf(e);
     const Location& l = e.location;
-    const std::string mention_json = EventToJson(e);
 
     // Fusion: the canonical events this report belongs to.
     Event probe = e;  // compared the way stored rows are
     if (!probe.source.empty() && probe.source.code.empty()) probe.source.code = probe.source.text;
     if (!probe.target.empty() && probe.target.code.empty()) probe.target.code = probe.target.text;
-    const std::int64_t lo = day == kNoDay ? LLONG_MIN : day - options_.fusion.max_days;
-    const std::int64_t hi = day == kNoDay ? LLONG_MAX : day + options_.fusion.max_days;
-    std::set<std::int64_t> matched;
-    auto scan = [&](Stmt& q, const std::string& key, const std::string& country, std::int64_t from,
-                    std::int64_t to) -> Status {
-      q.Bind(1, key).Bind(2, from).Bind(3, to).Bind(4, country);
-      while (q.Step()) {
-        const std::int64_t event_id = q.Int(1);
-        if (matched.count(event_id)) continue;
-        if (fuse::SameHappening(probe, MentionFromRow(q), options_.fusion)) matched.insert(event_id);
-      }
-      Status s = q.status();
-      q.Reset();
-      return s;
-    };
-    // Stored reports in the same country or with none; all countries when this one has none.
-    std::vector<std::string> countries = {l.country};
-    if (!l.country.empty()) countries.push_back("");
-    for (auto [by_country, any_country, key] : {std::tuple{&m.cand_root, &m.cand_root_any, &e.root},
-                                                std::tuple{&m.cand_plover, &m.cand_plover_any, &e.plover_type}}) {
-      if (key->empty()) continue;
-      for (const std::string& country : countries) {
-        Stmt& q = l.country.empty() ? *any_country : *by_country;
-        if (Status s = scan(q, *key, country, lo, hi); !s.ok()) return s;
-        if (day != kNoDay) {
-          if (Status s = scan(q, *key, country, kNoDay, kNoDay); !s.ok()) return s;
-        }
-      }
-    }
+    std::set<std::int64_t> matched = m.fusion.Matches(probe);
     std::int64_t event_id = 0;
     if (matched.empty()) {
       // A new happening: its canonical event is this report alone.
-      fuse::CanonicalEvent c = fuse::MakeCanonical({fuse::Report{e, article.published.date, site, copy.story}});
-      if (Status s = WriteEvent(event_id, c, article_rowid, mention_json); !s.ok()) return s;
+      EventRow row;
+      row.event = &e;
+      row.json = pe.json;
+      row.uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
+      row.article_rowid = article_rowid;
+      row.first_seen = row.last_seen = article.published.date;
+      row.figures_json = pe.figures_json;
+      row.num_mentions = std::max<int>(1, static_cast<int>(e.evidence.size()));
+      if (Status s = WriteEvent(event_id, row); !s.ok()) return s;
     } else {
       event_id = *matched.begin();
       for (auto it = std::next(matched.begin()); it != matched.end(); ++it) {
@@ -325,13 +356,14 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
         if (Status s = m.drop_event.Bind(1, *it).Run(); !s.ok()) return s;
         if (Status s = m.drop_rtree.Bind(1, *it).Run(); !s.ok()) return s;
         m.dirty.erase(*it);
+        m.fusion.Merge(*it, event_id);
       }
       m.dirty.insert(event_id);
     }
     m.add_mention.Bind(1, event_id).Bind(2, article_rowid).Bind(3, main.sentence)
         .Bind(4, static_cast<std::int64_t>(main.start)).Bind(5, static_cast<std::int64_t>(main.end))
         .Bind(6, main.text).Bind(7, e.claimed_by ? e.claimed_by->who : std::string())
-        .Bind(8, CountsToJson(e.counts)).Bind(9, day).Bind(10, e.date)
+        .Bind(8, pe.counts_json).Bind(9, day).Bind(10, e.date)
         .Bind(11, static_cast<int>(e.date_precision)).Bind(12, e.cameo).Bind(13, e.root)
         .Bind(14, e.plover_type).Bind(15, e.negated ? 1 : 0).Bind(16, static_cast<int>(e.modality))
         .Bind(17, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
@@ -339,11 +371,12 @@ Result<AddResult> Store::AddArticle(const Article& article, const std::vector<Ev
         .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
         .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
         .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
-        .Bind(29, static_cast<int>(l.precision)).Bind(30, mention_json);
+        .Bind(29, static_cast<int>(l.precision)).Bind(30, pe.json);
     if (Status s = m.add_mention.Run(); !s.ok()) return s;
     const std::int64_t mention_id = sqlite3_last_insert_rowid(db_);
     if (Status s = m.add_evidence_fts.Bind(1, mention_id).Bind(2, main.text).Run(); !s.ok()) return s;
-    m.new_events.emplace(mention_id, std::move(e));
+    m.fusion.Add(event_id, RowForm(e));
+    m.reports.emplace(mention_id, std::move(pe.event));
   }
   if (++m.pending >= std::max(1, options_.batch_articles)) {
     if (Status s = Flush(); !s.ok()) return s;
@@ -365,22 +398,18 @@ void CountryCodes(const OpenOptions& options, const Event& e, std::string* c2, s
 }  // namespace
 
 // Writes canonical event `event_id` (0: insert a new row) with its rtree entry.
-Status Store::WriteEvent(std::int64_t& event_id, const fuse::CanonicalEvent& c, std::int64_t article_rowid,
-                         const std::string& representative_json) {
+Status Store::WriteEvent(std::int64_t& event_id, const EventRow& row) {
   Impl& m = *impl_;
-  const Event& e = c.event;
-  const std::string json = EventToJson(e);
+  const Event& e = *row.event;
   std::string c2, c3;
   CountryCodes(options_, e, &c2, &c3);
-  const auto uid = static_cast<std::int64_t>(
-      fuse::Hash64(representative_json.empty() ? EventToJson(c.reports.front().event) : representative_json) >> 1);
   Stmt& u = event_id == 0 ? m.insert_event : m.update_event;
   if (event_id == 0) {
     u.BindNull(1);
   } else {
     u.Bind(1, event_id);
   }
-  u.Bind(2, uid).Bind(3, article_rowid).Bind(4, DayOf(e)).Bind(5, e.date)
+  u.Bind(2, row.uid).Bind(3, row.article_rowid).Bind(4, DayOf(e)).Bind(5, e.date)
       .Bind(6, DatePrecisionName(e.date_precision)).Bind(7, e.date_from).Bind(8, e.date_to).Bind(9, e.cameo)
       .Bind(10, e.root).Bind(11, e.quad_class).Bind(12, e.goldstein).Bind(13, e.plover_type)
       .Bind(14, e.plover_mode).Bind(15, e.acled_event_type).Bind(16, e.acled_sub_event_type)
@@ -396,8 +425,8 @@ Status Store::WriteEvent(std::int64_t& event_id, const fuse::CanonicalEvent& c, 
       .Bind(39, Headline(e.counts.participants)).Bind(40, Headline(e.counts.displaced))
       .Bind(41, Headline(e.counts.troops)).Bind(42, e.claimed_by ? e.claimed_by->who : std::string())
       .Bind(43, e.negated ? 1 : 0).Bind(44, ModalityName(e.modality)).Bind(45, e.confidence)
-      .Bind(46, c.first_seen).Bind(47, c.last_seen).Bind(48, c.num_mentions).Bind(49, c.num_sources)
-      .Bind(50, c.num_articles).Bind(51, FiguresToJson(c.figures)).Bind(52, json);
+      .Bind(46, row.first_seen).Bind(47, row.last_seen).Bind(48, row.num_mentions).Bind(49, row.num_sources)
+      .Bind(50, row.num_articles).Bind(51, row.figures_json).Bind(52, row.json);
   if (Status s = u.Run(); !s.ok()) return s;
   if (event_id == 0) {
     event_id = sqlite3_last_insert_rowid(db_);
@@ -410,45 +439,70 @@ Status Store::WriteEvent(std::int64_t& event_id, const fuse::CanonicalEvent& c, 
   return Status::Ok();
 }
 
+// Rebuilds canonical event `event_id` from all its reports.
+Status Store::Rebuild(std::int64_t event_id) {
+  Impl& m = *impl_;
+  std::vector<fuse::Report> reports;
+  std::unordered_map<std::string, std::int64_t> rowid_of;
+  std::vector<std::pair<std::size_t, std::int64_t>> missing;  // report index, mention id
+  m.event_reports.Bind(1, event_id);
+  while (m.event_reports.Step()) {
+    fuse::Report r;
+    const std::int64_t mention_id = m.event_reports.Int(0);
+    if (auto it = m.reports.find(mention_id); it != m.reports.end()) {
+      r.event = it->second;
+    } else {
+      missing.emplace_back(reports.size(), mention_id);
+    }
+    rowid_of[m.event_reports.Text(2)] = m.event_reports.Int(1);
+    r.published = m.event_reports.Text(3);
+    r.source = m.event_reports.Text(4);
+    r.story = m.event_reports.Text(5);
+    reports.push_back(std::move(r));
+  }
+  Status rs = m.event_reports.status();
+  m.event_reports.Reset();
+  if (!rs.ok()) return rs;
+  for (const auto& [at, mention_id] : missing) {
+    m.mention_json.Bind(1, mention_id);
+    const bool found = m.mention_json.Step();
+    Result<Event> e = found ? EventFromJson(m.mention_json.Text(0)) : Result<Event>(Status::NotFound("gone"));
+    m.mention_json.Reset();
+    if (!e.ok()) return Status::Internal("mention " + std::to_string(mention_id) + ": " + e.status().message());
+    reports[at].event = std::move(e).value();
+    if (m.reports.size() < kReportCacheLimit) m.reports.emplace(mention_id, reports[at].event);
+  }
+  if (reports.empty()) return Status::Ok();
+  fuse::CanonicalEvent c = fuse::MakeCanonical(std::move(reports));
+  const std::string json = EventToJson(c.event);
+  const std::string figures = FiguresToJson(c.figures);
+  EventRow row;
+  row.event = &c.event;
+  row.json = json;
+  row.uid = static_cast<std::int64_t>(fuse::Hash64(EventToJson(c.reports.front().event)) >> 1);
+  row.article_rowid = rowid_of[c.event.article];
+  row.first_seen = c.first_seen;
+  row.last_seen = c.last_seen;
+  row.figures_json = figures;
+  row.num_mentions = c.num_mentions;
+  row.num_sources = c.num_sources;
+  row.num_articles = c.num_articles;
+  return WriteEvent(event_id, row);
+}
+
 Status Store::Flush() {
   Impl& m = *impl_;
   if (!m.in_batch) return Status::Ok();
   for (std::int64_t event_id : m.dirty) {
-    std::vector<fuse::Report> reports;
-    std::map<std::string, std::int64_t> rowid_of;
-    m.event_reports.Bind(1, event_id);
-    while (m.event_reports.Step()) {
-      fuse::Report r;
-      const std::int64_t mention_id = m.event_reports.Int(0);
-      if (auto it = m.new_events.find(mention_id); it != m.new_events.end()) {
-        r.event = it->second;
-      } else {
-        Result<Event> e = EventFromJson(m.event_reports.Text(1));
-        if (!e.ok()) {
-          m.event_reports.Reset();
-          return Status::Internal("mention " + std::to_string(mention_id) + ": " + e.status().message());
-        }
-        r.event = std::move(e).value();
-      }
-      rowid_of[m.event_reports.Text(3)] = m.event_reports.Int(2);
-      r.published = m.event_reports.Text(4);
-      r.source = m.event_reports.Text(5);
-      r.story = m.event_reports.Text(6);
-      reports.push_back(std::move(r));
-    }
-    Status rs = m.event_reports.status();
-    m.event_reports.Reset();
-    if (!rs.ok()) return rs;
-    if (reports.empty()) continue;
-    fuse::CanonicalEvent c = fuse::MakeCanonical(std::move(reports));
-    const std::int64_t rep_rowid = rowid_of[c.event.article];
-    if (Status s = WriteEvent(event_id, c, rep_rowid, ""); !s.ok()) return s;
+    if (Status s = Rebuild(event_id); !s.ok()) return s;
   }
   if (Status s = Exec(db_, "COMMIT"); !s.ok()) return s;
   m.in_batch = false;
   m.pending = 0;
   m.dirty.clear();
-  m.new_events.clear();
+  if (m.reports.size() > kReportCacheLimit) m.reports.clear();
+  if (m.data_version_stmt.Step()) m.data_version = m.data_version_stmt.Int(0);
+  m.data_version_stmt.Reset();
   return Status::Ok();
 }
 

@@ -16,7 +16,9 @@
 //   * fusion: each event is compared (fuse::SameHappening) with the stored
 //     reports of the same CAMEO root or PLOVER type within ±max_days and the
 //     same country (or none); it joins the canonical event it matches, merges
-//     the ones it bridges, or starts a new one. Canonical events are the
+//     the ones it bridges, or starts a new one. The stored reports are held
+//     in memory for this (store/fusion_index.h, ≈ 120 bytes a report), read
+//     at the first write and again when another connection has written. Canonical events are the
 //     connected components of SameHappening and their fields come from
 //     fuse::MakeCanonical (earliest report by published, article id,
 //     sentence), so the result does not depend on the order articles arrive
@@ -28,7 +30,8 @@
 // as a parameter; FTS words are quoted, so any text is data, never SQL or
 // FTS syntax.
 //
-// Threads: a Store is used from one thread at a time. Several processes may
+// Threads: a Store is used from one thread at a time; Store::Prepare, the
+// costly part of adding an article, runs on any thread. Several processes may
 // read while one writes (WAL); a second writer waits up to `busy_timeout_ms`.
 #ifndef DATELINE_STORE_STORE_H_
 #define DATELINE_STORE_STORE_H_
@@ -65,6 +68,25 @@ struct OpenOptions {
 
 enum class AddResult { kAdded, kSkipped };
 
+// One event of a PreparedArticle.
+struct PreparedEvent {
+  Event event;               // as it reads back from the database (event_codec.h StoredForm), article set
+  std::string json;          // EventToJson(event)
+  std::string counts_json;   // the figures this report gave
+  std::string figures_json;  // its figures as a canonical event of its own
+};
+
+// An article made ready for the writer by Store::Prepare: everything that
+// needs no database (body hash, SimHash, MinHash signature, each event's JSON)
+// so that `dateline ingest` does it on worker threads. Plain values.
+struct PreparedArticle {
+  Article article;
+  std::string site;  // SiteOfUrl(article.url)
+  std::int64_t body_hash = 0, simhash = 0;
+  fuse::MinHashSignature signature;
+  std::vector<PreparedEvent> events;
+};
+
 // A canonical event with what the writers need (formats::EventContext).
 struct StoredEvent {
   std::int64_t id = 0;    // row id in this database
@@ -74,6 +96,9 @@ struct StoredEvent {
   int num_mentions = 1, num_sources = 1, num_articles = 1;
   std::string first_seen, last_seen;
   std::string figures_json;  // per-claimant figures (fuse::Figure) as a JSON array
+  // The canonical record as stored (EventToJson's text). Only filled, instead
+  // of `event`, when EventQuery::json_only is set.
+  std::string json;
 };
 
 struct MentionRecord {
@@ -109,6 +134,9 @@ struct EventQuery {
   std::optional<double> min_lat, max_lat, min_lon, max_lon;  // bbox: all four or none
   int limit = 100;        // 0 = no limit (ForEach)
   std::string cursor;     // from the previous page's next_cursor
+  // Query / ForEach give StoredEvent::json and leave StoredEvent::event empty:
+  // no decoding, for callers that pass the record on as JSON (serve).
+  bool json_only = false;
 };
 
 struct QueryPage {
@@ -132,6 +160,11 @@ class Store {
   // is not required; it is set). Errors: IoError from SQLite; InvalidInput for
   // an article without id; Unsupported on a read-only store.
   Result<AddResult> AddArticle(const Article& article, const std::vector<Event>& events);
+  // The same in two steps: Prepare is a pure function, safe on any thread
+  // (also while another thread uses a Store); Add(Prepare(a, e)) is
+  // AddArticle(a, e).
+  static PreparedArticle Prepare(Article article, std::vector<Event> events);
+  Result<AddResult> Add(PreparedArticle article);
   Status Flush();   // commits the open batch
   Status Close();   // Flush, checkpoint the WAL
 
@@ -151,8 +184,10 @@ class Store {
  private:
   struct Impl;
   Store(sqlite3* db, OpenOptions options);
-  Status WriteEvent(std::int64_t& event_id, const fuse::CanonicalEvent& c, std::int64_t article_rowid,
-                    const std::string& representative_json);
+  struct EventRow;
+  Status Load();
+  Status WriteEvent(std::int64_t& event_id, const EventRow& row);
+  Status Rebuild(std::int64_t event_id);
   sqlite3* db_;
   OpenOptions options_;
   std::unique_ptr<Impl> impl_;

@@ -1,0 +1,88 @@
+// FusionIndex: the stored reports (mentions) a new report is compared with
+// when it is fused, kept in memory so the writer never scans SQL for them.
+//
+// A report is a candidate for a probe when it has the probe's CAMEO root or
+// PLOVER type, the probe's country or none (any country when the probe has
+// none), and a day within ±max_days of the probe's or no day (any day when
+// the probe has none); Matches() returns the canonical events of the
+// candidates that fuse::SameHappening accepts. Lookups go through the anchors
+// SameHappening needs (a shared source or target code, or the CAMEO code of
+// a report with a gazetteer id or a local point), so a probe touches only
+// the reports it could share an anchor with.
+//
+// Reports are compared in the form the mentions table holds them (RowForm):
+// an actor's code stands for its text, and the article is not compared.
+// Strings are interned; ≈ 120 bytes a report. Not thread-safe; one writer.
+#ifndef DATELINE_STORE_FUSION_INDEX_H_
+#define DATELINE_STORE_FUSION_INDEX_H_
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dateline/event.h"
+#include "fuse/fusion.h"
+
+namespace dateline::store {
+
+// The day number the mentions and events tables use: days since 1970-01-01
+// for a day-precision date, kNoDay otherwise.
+extern const std::int64_t kNoDay;
+std::int64_t DayOf(const Event& e);
+
+// The fields of `e` the mentions table keeps for fusion, as they read back.
+Event RowForm(const Event& e);
+
+class FusionIndex {
+ public:
+  explicit FusionIndex(fuse::FusionOptions options) : options_(options) {}
+
+  // Adds a stored report (in RowForm) of canonical event `event_id`.
+  void Add(std::int64_t event_id, const Event& row);
+  // The canonical events (current ids) with a candidate report that
+  // SameHappening(probe, report) accepts.
+  std::set<std::int64_t> Matches(const Event& probe);
+  // Canonical event `from` was merged into `into` (its id may be used again
+  // for a new event, as SQLite reuses the largest row id).
+  void Merge(std::int64_t from, std::int64_t into);
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::int64_t event_id, geonameid, day;
+    double lat, lon;
+    std::uint32_t date, cameo, root, plover, source_code, source_country, source_agent, target_code,
+        target_country, target_agent, place, admin1, country;
+    std::uint8_t date_precision, place_precision, modality;
+    bool negated, has_lat, has_lon;
+  };
+  struct Key {
+    std::uint32_t kind_and_string;  // kind in the top 2 bits
+    std::int64_t day;
+    bool operator==(const Key& o) const { return kind_and_string == o.kind_and_string && day == o.day; }
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const;
+  };
+
+  std::uint32_t Intern(const std::string& s);
+  std::optional<std::uint32_t> Find(const std::string& s) const;
+  const std::string& Str(std::uint32_t id) const { return strings_[id]; }
+  Event Materialize(const Entry& e) const;
+  static bool Anchorable(const Location& l);
+
+  fuse::FusionOptions options_;
+  std::vector<std::string> strings_;
+  std::unordered_map<std::string, std::uint32_t> string_ids_;
+  std::vector<Entry> entries_;
+  std::unordered_map<Key, std::vector<std::uint32_t>, KeyHash> buckets_;
+  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> members_;  // event id -> its entries
+};
+
+}  // namespace dateline::store
+
+#endif  // DATELINE_STORE_FUSION_INDEX_H_
