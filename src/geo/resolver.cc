@@ -39,28 +39,39 @@ struct Region {
 
 }  // namespace
 
+namespace {
+
+// Slot of an ISO alpha-2 code in a 26 x 26 table; -1 when not two letters A-Z.
+int CountrySlot(std::string_view cc) {
+  if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
+  return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+}  // namespace
+
 Geoparser::Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon,
                      const GeoparseOptions& options)
     : gazetteer_(gazetteer), lexicon_(lexicon), options_(options) {
-  std::unordered_map<std::string, uint32_t> best_pop;
+  largest_city_.assign(26 * 26, kNoPlace);
+  std::vector<uint32_t> best_pop(26 * 26, 0);
   const uint32_t n = gazetteer_->num_places();
   for (PlaceIndex i = 0; i < n; ++i) {
     PlaceView p = gazetteer_->PlaceAt(i);
     if (p.kind != PlaceKind::kCity || p.feature_code == "PPLX") continue;
-    std::string cc(p.country);
-    auto it = best_pop.find(cc);
-    if (it == best_pop.end() || p.population > it->second) {
-      best_pop[cc] = p.population;
-      largest_city_[cc] = i;
+    const int slot = CountrySlot(p.country);
+    if (slot < 0) continue;
+    if (largest_city_[slot] == kNoPlace || p.population > best_pop[slot]) {
+      best_pop[slot] = p.population;
+      largest_city_[slot] = i;
     }
   }
   prefixes_.Build(*gazetteer_);
 }
 
 std::optional<PlaceIndex> Geoparser::LargestCity(std::string_view country) const {
-  auto it = largest_city_.find(std::string(country));
-  if (it == largest_city_.end()) return std::nullopt;
-  return it->second;
+  const int slot = CountrySlot(country);
+  if (slot < 0 || largest_city_[slot] == kNoPlace) return std::nullopt;
+  return largest_city_[slot];
 }
 
 std::optional<PlaceIndex> Geoparser::CapitalPlace(std::string_view country) const {

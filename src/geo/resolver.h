@@ -3,15 +3,24 @@
 //
 // Each candidate place of a name gets a score:
 //   - prominence: log10(population), + capitals (PPLC) > admin seats (PPLA,
-//     PPLA2) > other places; a country name is the country;
+//     PPLA2) > other places, + how many alternate names GeoNames records for
+//     it (how well known it is: St. Louis, Missouri over Saint-Louis,
+//     Senegal); a country name is the country;
+//   - the name as written is the place's own name, not one of its alternates
+//     (New Delhi over Delhi);
 //   - the article's focus country (votes from country names, demonyms and
 //     actor countries of the lexicon, names all of whose places are in one
 //     country, and a little from the dateline): candidates inside it gain;
 //   - the other names of the article: candidates in a country or admin-1
 //     region where other names were resolved gain, and countries the article
-//     names gain;
+//     names gain; an admin-1 region that holds other places of the article
+//     gains most (Georgia the state beside Savannah), unless a city of the
+//     same name lies in it (Lagos the city beside Lekki);
 //   - cues: "X, Y" / "X, in Y's Z region" with Y a country or admin-1 region
-//     put X inside Y; "X province/region" asks for the admin-1 region (a
+//     put X inside Y (and X's readings outside Y lose; a qualifier that can
+//     be a region holding one of X's readings is read as that region:
+//     "London, Ontario", "Lebanon, Tenn."); "X's governor" and "X
+//     province/region" ask for the admin-1 region (a
 //     city's own region when only the city is known: "Poltava region"); "the
 //     capital, X" asks for a capital; "X, Kazakhstan's largest city" for the
 //     most populous city of Kazakhstan.
@@ -115,7 +124,9 @@ class Geoparser {
   const Gazetteer* gazetteer_;
   const lexicon::Lexicon* lexicon_;
   GeoparseOptions options_;
-  std::unordered_map<std::string, PlaceIndex> largest_city_;  // alpha-2 -> place
+  // Largest city by alpha-2 code ("KZ" -> 'K' - 'A', 'Z' - 'A'); kNoPlace when none.
+  static constexpr PlaceIndex kNoPlace = 0xFFFFFFFFu;
+  std::vector<PlaceIndex> largest_city_;
   MultiwordPrefixes prefixes_;
 };
 

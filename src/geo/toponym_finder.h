@@ -17,7 +17,13 @@
 //   - it is not the first word of a sentence unless something vouches for it
 //     (a country, several words, a big city, a qualifier or a possessive
 //     after it, the same name elsewhere in the article);
-//   - it is not a nickname ("an area nicknamed "Colombia"").
+//   - it is not a nickname ("an area nicknamed "Colombia""), a sports club's
+//     city ("Real Madrid"), nor part of a natural feature's name ("the Red
+//     Sea", "the Jordan River"; "Red Sea state" is the region).
+// A stop-listed name that qualifies another and can be a region is kept
+// ("Lebanon, Tenn.": AP's state abbreviations are stop-listed alone). A
+// possessive may sit inside a name ("Cox's Bazar"). The dateline's own
+// qualifier ("DAKAR, Senegal (AP) —") is marked `dateline` too.
 // Descriptions are found too: "the capital" (of the focus country), "the
 // capital of X" / "X's capital" / "the Kazakh capital" (of X), "X's largest
 // city" (most populous city of X). A description in apposition with a name
