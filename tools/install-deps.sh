@@ -8,7 +8,7 @@ packages=(
   libsimdjson-dev nlohmann-json3-dev zlib1g-dev libzstd-dev libxxhash-dev
   libsqlite3-dev libcpp-httplib-dev libfmt-dev libspdlog-dev libhowardhinnant-date-dev
   libcli11-dev libtbb-dev libcld2-dev libuchardet-dev
-  libgtest-dev libgmock-dev libbenchmark-dev iso-codes
+  libgtest-dev libgmock-dev libbenchmark-dev iso-codes curl
   nodejs chromium
 )
 missing=()

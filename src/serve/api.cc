@@ -40,14 +40,18 @@ Response StoreFailure(const Status& status) {
   return JsonError(500, "database: " + status.message());
 }
 
-// EventToJson's record with the store's fields added at the top level.
+// EventToJson's record (as stored, or made from the decoded event) with the
+// store's fields added at the top level.
 void AppendEvent(const store::StoredEvent& se, std::string* out) {
-  std::string record = EventToJson(se.event);
-  EscapeMarkupInJson(&record);
+  std::string made;
+  if (se.json.empty()) made = EventToJson(se.event);
+  std::string_view record = se.json.empty() ? std::string_view(made) : std::string_view(se.json);
   // An object: "{...}"; the added fields go before its closing brace.
-  record.pop_back();
-  *out += record;
-  *out += ",\"id\":";
+  if (record.size() < 2 || record.front() != '{' || record.back() != '}') record = "{}";
+  record.remove_suffix(1);
+  AppendMarkupEscaped(record, out);
+  if (record.size() > 1) *out += ',';
+  *out += "\"id\":";
   *out += std::to_string(se.id);
   *out += ",\"uid\":\"";
   *out += std::to_string(se.uid);
@@ -134,6 +138,7 @@ Response Api::ListEvents(const Request& request) const {
   if (Status s = ParseEventQuery(request, true, country_codes_, options_.limits, &query); !s.ok()) {
     return JsonError(400, s.message());
   }
+  query.json_only = true;  // the stored record goes out as it is: no decoding
   auto lease = pool_->Acquire();
   if (!lease.ok()) return StoreFailure(lease.status());
   auto page = (*lease)->Query(query);

@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include <cstdint>
+#include <cstring>
 
 namespace dateline::serve {
 
@@ -103,23 +104,34 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
 }
 
-void EscapeMarkupInJson(std::string* json) {
-  std::size_t extra = 0;
-  for (char c : *json) extra += (c == '<' || c == '>' || c == '&') ? 5 : 0;
-  if (extra == 0) return;
-  std::string out;
-  out.reserve(json->size() + extra);
-  for (char c : *json) {
+void AppendMarkupEscaped(std::string_view json, std::string* out) {
+  // Most records hold no markup: three vectorised scans, one append.
+  const char* p = json.data();
+  const std::size_t n = json.size();
+  if (!std::memchr(p, '<', n) && !std::memchr(p, '>', n) && !std::memchr(p, '&', n)) {
+    out->append(json);
+    return;
+  }
+  out->reserve(out->size() + n + 64);
+  for (char c : json) {
     if (c == '<') {
-      out += "\\u003c";
+      *out += "\\u003c";
     } else if (c == '>') {
-      out += "\\u003e";
+      *out += "\\u003e";
     } else if (c == '&') {
-      out += "\\u0026";
+      *out += "\\u0026";
     } else {
-      out += c;
+      *out += c;
     }
   }
+}
+
+void EscapeMarkupInJson(std::string* json) {
+  const char* p = json->data();
+  const std::size_t n = json->size();
+  if (!std::memchr(p, '<', n) && !std::memchr(p, '>', n) && !std::memchr(p, '&', n)) return;
+  std::string out;
+  AppendMarkupEscaped(*json, &out);
   *json = std::move(out);
 }
 

@@ -52,6 +52,8 @@ void AppendJsonString(std::string_view s, std::string* out);
 // Rewrites <, > and & in an already serialised JSON document as \u escapes.
 // Valid JSON holds those bytes only inside strings, so the meaning is kept.
 void EscapeMarkupInJson(std::string* json);
+// The same, appending (a piece of) serialised JSON to `out`.
+void AppendMarkupEscaped(std::string_view json, std::string* out);
 
 }  // namespace dateline::serve
 

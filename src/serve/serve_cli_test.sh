@@ -116,8 +116,8 @@ for filter in country type from to near actor text min_killed bbox limit cursor;
   for attack in "' OR 1=1 --" "'; DROP TABLE events; --" '" OR ""="' "1); DELETE FROM mentions; --" \
                 "%' OR '1'='1" "' UNION SELECT sql FROM sqlite_master --"; do
     get "injection $filter" "200 400" "/api/events" -G --data-urlencode "$filter=$attack"
-    if [ -s "$tmp/body" ] && grep -q '"events"' "$tmp/body"; then
-      [ "$(json 'len(j["events"])')" = 0 ] || fail "injection in $filter returned events: $attack"
+    if grep -q '"events"' "$tmp/body"; then  # a 200: nothing matches these strings
+      grep -q '^{"events":\[\],' "$tmp/body" || fail "injection in $filter returned events: $attack"
     fi
   done
   alive "injection in $filter"

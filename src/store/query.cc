@@ -20,13 +20,17 @@ constexpr const char* kEventColumns =
     "e.id, e.uid, e.json, a.url, s.name, a.published, e.num_mentions, e.num_sources, e.num_articles, "
     "e.first_seen, e.last_seen, e.figures, e.day";
 
-Result<StoredEvent> EventFromRow(const Stmt& r) {
+Result<StoredEvent> EventFromRow(const Stmt& r, bool json_only = false) {
   StoredEvent out;
   out.id = r.Int(0);
   out.uid = static_cast<std::uint64_t>(r.Int(1));
-  Result<Event> e = EventFromJson(r.Text(2));
-  if (!e.ok()) return Status::Internal("event " + std::to_string(out.id) + ": " + e.status().message());
-  out.event = std::move(e).value();
+  if (json_only) {
+    out.json = r.Text(2);
+  } else {
+    Result<Event> e = EventFromJson(r.Text(2));
+    if (!e.ok()) return Status::Internal("event " + std::to_string(out.id) + ": " + e.status().message());
+    out.event = std::move(e).value();
+  }
   out.url = r.Text(3);
   out.source_name = r.Text(4);
   std::string published = r.Text(5);
@@ -247,7 +251,7 @@ Result<QueryPage> Store::Query(const EventQuery& query) {
       page.next_cursor = std::to_string(last_day) + ":" + std::to_string(page.events.back().id);
       break;
     }
-    Result<StoredEvent> e = EventFromRow(stmt);
+    Result<StoredEvent> e = EventFromRow(stmt, query.json_only);
     if (!e.ok()) return e.status();
     last_day = stmt.Int(12);
     page.events.push_back(std::move(e).value());
@@ -264,7 +268,7 @@ Status Store::ForEach(const EventQuery& query, const std::function<bool(const St
   if (Status s = stmt.Prepare(db_, sql); !s.ok()) return s;
   BindAll(stmt, params);
   while (stmt.Step()) {
-    Result<StoredEvent> e = EventFromRow(stmt);
+    Result<StoredEvent> e = EventFromRow(stmt, query.json_only);
     if (!e.ok()) return e.status();
     if (!fn(*e)) return Status::Ok();
   }
