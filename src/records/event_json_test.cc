@@ -1,0 +1,89 @@
+// EventToJson writes one line without building a JSON tree; it must give the
+// bytes the tree form (the indented output, re-printed compactly) gives, for
+// every kind of field: escapes, broken UTF-8, doubles, optional parts.
+#include "dateline/event_json.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace dateline {
+namespace {
+
+Event Base() {
+  Event e;
+  e.article = "a1";
+  e.evidence = {{2, "Riot police fired tear gas at 300 marchers in Quito on Monday.", 80, 142}};
+  e.date = e.date_from = e.date_to = "2024-06-03";
+  e.date_precision = DatePrecision::kDay;
+  e.date_basis = "text";
+  e.cameo = "175";
+  e.root = "17";
+  e.quad_class = 4;
+  e.goldstein = -9;
+  e.plover_type = "ASSAULT";
+  e.plover_mode = "crowd-control";
+  e.acled_event_type = "Protests";
+  e.acled_sub_event_type = "Protest with intervention";
+  e.trigger = "fired tear gas";
+  e.source = {"Riot police", "ECUCOP", "ECU", "COP", "", 0, 11};
+  e.target = {"300 marchers", "ECUPRO", "ECU", "PRO", "", 30, 42};
+  e.location = {"Quito", 3652462, "Pichincha", "EC", -0.22985, -78.52495, PlacePrecision::kCity};
+  e.counts.participants = Count{300, 300, 300, "300", 2};
+  e.confidence = 0.75;
+  return e;
+}
+
+TEST(EventJson, OneLineWriterGivesTheTreeFormsBytes) {
+  struct Row {
+    const char* name;
+    void (*edit)(Event&);
+  };
+  const Row rows[] = {
+      {"plain", [](Event&) {}},
+      {"no evidence", [](Event& e) { e.evidence.clear(); }},
+      {"two evidence sentences", [](Event& e) { e.evidence.push_back({3, "Ten were hurt.", 143, 157}); }},
+      {"date range", [](Event& e) { e.date_from = "2024-06-01"; }},
+      {"no date", [](Event& e) { e.date.clear(); e.date_from.clear(); e.date_to.clear(); e.date_precision = DatePrecision::kNone; }},
+      {"no actors, a named one", [](Event& e) { e.target = Actor{}; e.source.name = "Policía Nacional"; }},
+      {"no place", [](Event& e) { e.location = Location{}; }},
+      {"place without id or point", [](Event& e) { e.location.geonameid = 0; e.location.lat.reset(); e.location.lon.reset(); }},
+      {"every count, vague and negative", [](Event& e) {
+         e.counts.killed = Count{-1, 12, std::nullopt, "a dozen", 1};
+         e.counts.injured = Count{24, 99, std::nullopt, "dozens", 1};
+         e.counts.arrested = Count{1, 1, 1, "one", 1};
+         e.counts.displaced = Count{0, 0, 0, "", 1};
+         e.counts.troops = Count{std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(), 5, "x", 1};
+       }},
+      {"claimed", [](Event& e) { e.claimed_by = Claim{"the ministry said", "ministry", "GOV"}; }},
+      {"negated threat", [](Event& e) { e.negated = true; e.modality = Modality::kThreat; }},
+      {"doubles", [](Event& e) {
+         e.goldstein = 0.1 + 0.2;
+         e.confidence = 1e-7;
+         e.location.lat = -0.0;
+         e.location.lon = 123456789012345678.0;
+       }},
+      {"non-finite doubles", [](Event& e) {
+         e.goldstein = std::nan("");
+         e.confidence = std::numeric_limits<double>::infinity();
+       }},
+      {"escapes", [](Event& e) { e.evidence[0].text = "\"Go\"\\back\b\f\n\r\t\x01\x1f\x7f end"; }},
+      {"non-ASCII", [](Event& e) { e.evidence[0].text = "Protesta en Bogotá — 抗议 🚩"; }},
+      {"broken UTF-8", [](Event& e) {
+         e.evidence[0].text = "bad \xC3 and \xE2\x82 and \xF0\x9F\x98 and \xED\xA0\x80 and \xC0\xAF and \xFF end";
+         e.source.text = "\x80";
+       }},
+  };
+  for (const Row& row : rows) {
+    Event e = Base();
+    row.edit(e);
+    const std::string tree = nlohmann::ordered_json::parse(EventToJson(e, 0))
+                                 .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    EXPECT_EQ(EventToJson(e), tree) << row.name;
+  }
+}
+
+}  // namespace
+}  // namespace dateline
