@@ -19,10 +19,10 @@ Result<CountryTable> CountryTable::Load(const std::string& path) {
     for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
     if (f.size() < 6 || f[0].size() != 3 || f[1].size() != 2) {
       return Status::InvalidInput(path + ":" + std::to_string(line_no) +
-                                  ": expected alpha-3, alpha-2, numeric, name, lat, lon, region");
+                                  ": expected alpha-3, alpha-2, numeric, name, lat, lon, region, fips");
     }
     CountryInfo c{f[0], f[1], f[2], f[3], std::atof(f[4].c_str()), std::atof(f[5].c_str()),
-                  f.size() > 6 ? f[6] : ""};
+                  f.size() > 6 ? f[6] : "", f.size() > 7 ? f[7] : ""};
     table.index_[c.alpha3] = table.rows_.size();
     table.index_[c.alpha2] = table.rows_.size();
     table.rows_.push_back(std::move(c));

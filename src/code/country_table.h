@@ -1,5 +1,5 @@
-// ISO 3166 countries: alpha-3 ↔ alpha-2, common name and a central point, read
-// from data/country_codes.tsv. Immutable after Load; thread-safe reads.
+// ISO 3166 countries: alpha-3 ↔ alpha-2, common name, a central point and the
+// FIPS 10-4 code GDELT uses, read from data/country_codes.tsv. Immutable after Load; thread-safe reads.
 #ifndef DATELINE_CODE_COUNTRY_TABLE_H_
 #define DATELINE_CODE_COUNTRY_TABLE_H_
 
@@ -17,6 +17,7 @@ struct CountryInfo {
   std::string alpha3, alpha2, numeric, name;
   double lat = 0, lon = 0;
   std::string region;  // "Asia", "Africa", ...
+  std::string fips;    // FIPS 10-4 ("GM" for Germany), "" when none
 };
 
 class CountryTable {

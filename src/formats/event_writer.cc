@@ -102,6 +102,7 @@ class CsvWriter : public EventWriter {
 // GDELT 2.0 Event table, 61 columns.
 class GdeltWriter : public EventWriter {
  public:
+  explicit GdeltWriter(const code::CountryTable* countries) : countries_(countries) {}
   void Write(const Event& e, const EventContext& ctx, std::ostream& out) override {
     std::vector<std::string> f;
     f.reserve(61);
@@ -154,24 +155,43 @@ class GdeltWriter : public EventWriter {
     f.push_back("");                   // Type2Code
     f.push_back("");                   // Type3Code
   }
-  static void AddGeo(const Location& l, std::vector<std::string>& f) {
+  // GDELT's geography: Geo_Type 1 country, 2 US state, 3 US city, 4 world
+  // city, 5 world state; FullName "City, Admin1, Country"; CountryCode and
+  // ADM1Code in FIPS 10-4 (the ADM1 part is the country's code alone: our
+  // places carry admin-1 names, not GDELT's admin-1 codes).
+  void AddGeo(const Location& l, std::vector<std::string>& f) const {
+    bool us = l.country == "US";
     int type = 0;
     switch (l.precision) {
       case PlacePrecision::kCountry: type = 1; break;
-      case PlacePrecision::kAdmin1: type = 5; break;
+      case PlacePrecision::kAdmin1: type = us ? 2 : 5; break;
       case PlacePrecision::kCity:
-      case PlacePrecision::kPoint: type = 4; break;
+      case PlacePrecision::kPoint: type = us ? 3 : 4; break;
       case PlacePrecision::kNone: break;
     }
-    f.push_back(type ? std::to_string(type) : "0");  // Geo_Type
-    f.push_back(l.name);                              // Geo_FullName
-    f.push_back(l.country);                           // Geo_CountryCode (ISO alpha-2, not FIPS)
-    f.push_back(l.admin1.empty() ? l.country : l.country + l.admin1);  // Geo_ADM1Code
-    f.push_back("");                                  // Geo_ADM2Code
-    f.push_back(l.lat ? Number(*l.lat) : "");         // Geo_Lat
-    f.push_back(l.lon ? Number(*l.lon) : "");         // Geo_Long
+    const code::CountryInfo* c = countries_ ? countries_->Find(l.country) : nullptr;
+    std::string country_name = c ? c->name : l.country;
+    std::string fips = c && !c->fips.empty() ? c->fips : l.country;
+    std::string full;
+    auto add = [&full](const std::string& part) {
+      if (part.empty() || full.ends_with(part)) return;
+      if (!full.empty()) full += ", ";
+      full += part;
+    };
+    if (type != 1 && l.name != l.admin1) add(l.name);
+    if (type != 1) add(l.admin1);
+    add(type == 1 && !l.name.empty() ? l.name : country_name);
+    if (type == 0) full.clear();
+    f.push_back(std::to_string(type));                 // Geo_Type
+    f.push_back(full);                                 // Geo_FullName
+    f.push_back(type ? fips : "");                     // Geo_CountryCode (FIPS 10-4)
+    f.push_back(type ? fips : "");                     // Geo_ADM1Code
+    f.push_back("");                                   // Geo_ADM2Code
+    f.push_back(l.lat ? Number(*l.lat) : "");          // Geo_Lat
+    f.push_back(l.lon ? Number(*l.lon) : "");          // Geo_Long
     f.push_back(l.geonameid ? std::to_string(l.geonameid) : "");  // Geo_FeatureID
   }
+  const code::CountryTable* countries_;
 };
 
 // ACLED's CSV export, 31 columns.
@@ -272,7 +292,7 @@ Result<std::unique_ptr<EventWriter>> CreateEventWriter(std::string_view format,
                                                        const code::CountryTable* countries) {
   if (format == "jsonl") return std::unique_ptr<EventWriter>(new JsonlWriter());
   if (format == "csv") return std::unique_ptr<EventWriter>(new CsvWriter());
-  if (format == "gdelt") return std::unique_ptr<EventWriter>(new GdeltWriter());
+  if (format == "gdelt") return std::unique_ptr<EventWriter>(new GdeltWriter(countries));
   if (format == "acled") return std::unique_ptr<EventWriter>(new AcledWriter(countries));
   if (format == "plover") return std::unique_ptr<EventWriter>(new PloverWriter());
   return Status::InvalidInput("unknown event format '" + std::string(format) +
