@@ -139,6 +139,43 @@ void Absorb(Event& into, const Event& from) {
   into.confidence = std::max(into.confidence, from.confidence);
 }
 
+// "Al-Shabaab militants ambushed a convoy. 5 soldiers were killed.": a bare
+// toll (a killing or figure with no one named as its author) in the sentence
+// right after a violent happening is that happening's toll.
+std::vector<Event> JoinTolls(std::vector<Event> events) {
+  auto violent = [](const Event& e) { return e.plover_type == "ASSAULT" || e.cameo == "145"; };
+  std::vector<Event> out;
+  for (Event& e : events) {
+    bool bare = (e.cameo == "190" || e.cameo == "180" || e.cameo == "200") && e.source.empty() &&
+                (e.counts.killed || e.counts.injured) && !e.counts.arrested;
+    Event* into = nullptr;
+    if (bare && !out.empty()) {
+      std::int32_t s = e.evidence.front().sentence;
+      for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        std::int32_t t = it->evidence.front().sentence;
+        if (t < s - 1) break;
+        if (t != s - 1 || !violent(*it) || it->negated != e.negated || it->modality != e.modality) continue;
+        if ((e.counts.killed && it->counts.killed) || (e.counts.injured && it->counts.injured)) break;
+        // the same day, and the same victims when both name them
+        if (e.date_basis == "text" && e.date != it->date) continue;
+        if (!e.target.agent.empty() && !it->target.agent.empty() && e.target.agent != it->target.agent) continue;
+        into = &*it;
+        break;
+      }
+    }
+    if (!into) {
+      out.push_back(std::move(e));
+      continue;
+    }
+    if (!into->counts.killed) into->counts.killed = e.counts.killed;
+    if (!into->counts.injured) into->counts.injured = e.counts.injured;
+    if ((into->target.empty() || into->target.agent.empty()) && !e.target.agent.empty()) into->target = e.target;
+    for (const Evidence& ev : e.evidence) into->evidence.push_back(ev);
+    if (!into->claimed_by) into->claimed_by = e.claimed_by;
+  }
+  return out;
+}
+
 std::vector<Event> MergeWithinArticle(std::vector<Event> events) {
   std::vector<Event> merged;
   for (Event& e : events) {
@@ -373,7 +410,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
     }
     RememberActors(mentions[s], ctx);
   }
-  events = MergeWithinArticle(std::move(events));
+  events = MergeWithinArticle(JoinTolls(std::move(events)));
   if (!options.keep_negated) {
     events.erase(std::remove_if(events.begin(), events.end(), [](const Event& e) { return e.negated; }),
                  events.end());

@@ -361,7 +361,8 @@ class SentenceCoder {
   // city, Ukraine"): where, not who.
   bool PlaceQualifier(const ActorMention& a) const {
     return a.kind == lexicon::ActorKind::kCountry && a.first >= s_.first_token + 2 &&
-           Norm(a.first - 1) == "," && tt_.tokens[a.first - 2].capitalized;
+           Norm(a.first - 1) == "," &&
+           (tt_.tokens[a.first - 2].capitalized || Norm(a.first - 2) == ")");  // "Kherson (Kherson), Ukraine"
   }
 
   // A source before the trigger: as ActorBefore, but not the subject of a
@@ -728,6 +729,12 @@ class SentenceCoder {
     } else if (auto p = PronounBefore(t.match.first)) {
       e.source = *p;
     }
+    // "a drone strike by the Turkish military": a noun's "by" names its author
+    const ActorMention* by_author = nullptr;
+    if (!target_before && !has_inner_source && t.match.end + 1 < s_.end_token && Norm(t.match.end) == "by") {
+      by_author = ActorAfter(t.match.end + 1, 3);
+      if (by_author && e.source.empty()) e.source = FromMention(*by_author);
+    }
     // target
     if (has_inner_target) {
       const ActorMention* a = ActorWithin(t.match.target_first, t.match.target_end);
@@ -748,7 +755,7 @@ class SentenceCoder {
                in && !(e.source.start == in->actor.start && !e.source.empty())) {
       // the object spelled out in the pattern: "killed dozens of protesters"
       e.target = FromMention(*in);
-    } else if (const ActorMention* a = ActorAfter(t.match.end, 6)) {
+    } else if (const ActorMention* a = ActorAfter(t.match.end, 6); a && a != by_author) {
       e.target = FromMention(*a);
     }
     if (e.target.empty() && partner && Reciprocal(t)) {
@@ -876,8 +883,28 @@ class SentenceCoder {
         bool group_follows = std::any_of(m_.actors.begin(), m_.actors.end(), [&](const ActorMention& a) {
           return a.first == j && !a.is_media;
         });
+        // "Dozens of relatives of missing soldiers demonstrated", "around 150
+        // members of the union marched": the subject of the protest verb
+        bool subject = false;
+        for (const Trigger& t : triggers) {
+          if (t.info->plover_type != "PROTEST" || t.match.first <= q.end) continue;
+          bool plain = true;
+          for (std::uint32_t k = q.end; k < t.match.first && k < q.end + 10; ++k) {
+            plain &= !IsBoundary(tt_.tokens[k]) && Norm(k) != "," && tt_.tokens[k].kind != TokenKind::kNumber;
+          }
+          subject = plain && t.match.first <= q.end + 10 && tt_.tokens[j].kind == TokenKind::kWord &&
+                    (Norm(j).ends_with("s") || Norm(q.end) == "of");
+          break;
+        }
+        if (counted && subject) {
+          // "dozens of relatives of missing soldiers demonstrated": the
+          // crowd, not a troop figure
+          for (CountMention& c : counts) {
+            if (c.first == q.first && c.kind == CountKind::kTroops) c.kind = CountKind::kParticipants;
+          }
+        }
         if (!counted && j < s_.end_token &&
-            (group_follows || IsOneOf(Norm(j), {"people", "persons", "residents", "citizens"}))) {
+            (group_follows || subject || IsOneOf(Norm(j), {"people", "persons", "residents", "citizens"}))) {
           counts.push_back({CountKind::kParticipants, q.first, q.end, j, q.value});
         }
       }
