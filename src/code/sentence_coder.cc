@@ -114,7 +114,7 @@ class SentenceCoder {
     std::uint32_t i = s_.first_token;
     std::uint32_t colon = i;
     while (colon < s_.end_token && colon < i + 3 && Norm(colon) != ":") ++colon;
-    if (colon >= s_.end_token || Norm(colon) != ":") return false;
+    if (colon >= s_.end_token || Norm(colon) != ":" || colon == i) return false;
     std::string label;
     for (std::uint32_t k = i; k < colon; ++k) label += (k > i ? " " : "") + std::string(Norm(k));
     return IsOneOf(label, {"related", "read more", "read also", "also read", "see also", "watch",
@@ -573,8 +573,9 @@ class SentenceCoder {
     // before the sentence's date; "A day earlier, Raisi said": likewise
     if (e.date_precision != DatePrecision::kDay) return;
     for (std::uint32_t i = s_.first_token; i + 2 < s_.end_token; ++i) {
+      if (!(Norm(i + 1) == "day" || Norm(i + 1) == "days")) continue;
       int days = DayCount(Norm(i));
-      if (days == 0 || !(Norm(i + 1) == "day" || Norm(i + 1) == "days")) continue;
+      if (days == 0) continue;
       bool after = Norm(i + 2) == "after" && i + 2 < at && i + 8 >= at;
       // only a sentence that opens with it: "A day earlier, Raisi said ..."
       bool earlier = (Norm(i + 2) == "earlier" || (Norm(i + 2) == "before" &&
