@@ -38,6 +38,30 @@ void ToHttplib(Response&& from, httplib::Response& res) {
   }
 }
 
+// Debian's httplib is built with brotli and picks it whenever the client
+// accepts "br" (every browser does), at brotli's slowest setting: 2 s for
+// the 750 KB world map, 3.6 s for 1,000 events, against 0.25 s with gzip.
+// Drop "br" from what the client accepts so httplib answers with gzip. The
+// request is httplib's own non-const object, handed to us by const
+// reference; rewriting one header before any handler runs is safe.
+void PreferGzip(const httplib::Request& req) {
+  auto it = req.headers.find("Accept-Encoding");
+  if (it == req.headers.end() || it->second.find("br") == std::string::npos) return;
+  std::string kept;
+  std::size_t start = 0;
+  const std::string& value = it->second;
+  while (start <= value.size()) {
+    std::size_t end = value.find(',', start);
+    if (end == std::string::npos) end = value.size();
+    std::string token = value.substr(start, end - start);
+    std::size_t b = token.find_first_not_of(" \t");
+    std::string name = b == std::string::npos ? "" : token.substr(b, token.find_first_of(" \t;", b) - b);
+    if (!name.empty() && name != "br") kept += (kept.empty() ? "" : ", ") + token.substr(b);
+    start = end + 1;
+  }
+  const_cast<std::string&>(it->second) = kept.empty() ? "identity" : kept;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -69,6 +93,7 @@ HttpServer::HttpServer(const Router* router, HttpOptions options) : impl_(std::m
   });
   const Router* r = router;
   s.set_pre_routing_handler([r](const httplib::Request& req, httplib::Response& res) {
+    PreferGzip(req);
     ToHttplib(r->Handle(FromHttplib(req)), res);
     return httplib::Server::HandlerResponse::Handled;
   });

@@ -96,6 +96,22 @@ TEST_F(HttpServerTest, AnswersOverTheSocket) {
   EXPECT_EQ(Json::parse(kz->body)["events"].size(), 3u);
 }
 
+// Browsers accept brotli, which Debian's httplib would use at its slowest
+// setting (seconds for a large page of events): the server answers in gzip.
+TEST_F(HttpServerTest, BrowsersGetGzipNotBrotli) {
+  httplib::Client c = Client();
+  c.set_decompress(false);
+  for (const char* accept : {"gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "br"}) {
+    auto res = c.Get("/api/events?limit=10", httplib::Headers{{"Accept-Encoding", accept}});
+    ASSERT_TRUE(res) << accept;
+    EXPECT_EQ(res->status, 200) << accept;
+    EXPECT_NE(res->get_header_value("Content-Encoding"), "br") << accept;
+    if (std::string(accept).find("gzip") != std::string::npos) {
+      EXPECT_EQ(res->get_header_value("Content-Encoding"), "gzip") << accept;
+    }
+  }
+}
+
 TEST_F(HttpServerTest, ExportIsChunked) {
   httplib::Client c = Client();
   auto res = c.Get("/api/export?format=csv");
