@@ -229,14 +229,14 @@
 
   async function loadWorld() {
     try {
-      const res = await fetch('vendor/countries-110m.json');
+      const res = await fetch('vendor/countries-50m.json');
       if (!res.ok) throw new Error(res.status + ' ' + res.statusText);
       const topo = await res.json();
       map.countries = topojson.feature(topo, topo.objects.countries).features;
       setError('world', null);
     } catch (e) {
       map.countries = [];
-      setError('world', 'Could not load the world map (vendor/countries-110m.json): ' + e.message);
+      setError('world', 'Could not load the world map (vendor/countries-50m.json): ' + e.message);
     }
     drawWorld();
   }
