@@ -370,7 +370,18 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   ctx.focus_country = FocusCountry(article, tt, mentions);
   geo::ArticlePlaces places;
   if (geoparser_) {
-    places = geoparser_->Parse(article, tt);
+    // Names the recogniser found (people after a title, surnames known from
+    // earlier in the article) are no places: "Governor Kano" is a person.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> names;
+    for (const SentenceMentions& m : mentions) {
+      for (const recognize::ActorMention& a : m.actors) {
+        if (a.name_end > a.name_first) names.emplace_back(a.name_first, a.name_end);
+        else if (a.kind == lexicon::ActorKind::kPerson) names.emplace_back(a.first, a.end);
+      }
+    }
+    geo::ParseHints hints;
+    hints.not_places = names;
+    places = geoparser_->Parse(article, tt, hints);
     // the geo stage weighs places as well as actors: its focus wins
     if (const CountryInfo* c = countries_.Find(places.focus_country); c && !places.focus_country.empty()) {
       ctx.focus_country = c->alpha3;
