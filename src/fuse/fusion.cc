@@ -37,20 +37,20 @@ std::string Lower(std::string s) {
 int MainSentence(const Event& e) { return e.evidence.empty() ? -1 : e.evidence.front().sentence; }
 
 struct Keyed {
-  Report report;
+  const Report* report;
   // Tie-break of the total order, made only when the other keys tie (rare:
   // one article's sentence giving two events), since it is costly.
   mutable std::optional<std::string> json;
   const std::string& Json() const {
-    if (!json) json = EventToJson(report.event);
+    if (!json) json = EventToJson(report->event);
     return *json;
   }
 };
 
 bool KeyedBefore(const Keyed& a, const Keyed& b) {
-  const int sa = MainSentence(a.report.event), sb = MainSentence(b.report.event);
-  if (auto c = std::tie(a.report.published, a.report.event.article, sa) <=>
-               std::tie(b.report.published, b.report.event.article, sb);
+  const int sa = MainSentence(a.report->event), sb = MainSentence(b.report->event);
+  if (auto c = std::tie(a.report->published, a.report->event.article, sa) <=>
+               std::tie(b.report->published, b.report->event.article, sb);
       c != 0) {
     return c < 0;
   }
@@ -163,24 +163,37 @@ bool SameHappening(const Event& a, const Event& b, const FusionOptions& options)
 }
 
 bool ReportBefore(const Report& a, const Report& b) {
-  Keyed ka{a, std::nullopt}, kb{b, std::nullopt};
+  Keyed ka{&a, std::nullopt}, kb{&b, std::nullopt};
   return KeyedBefore(ka, kb);
 }
 
 CanonicalEvent MakeCanonical(std::vector<Report> reports) {
+  std::vector<const Report*> order;
+  order.reserve(reports.size());
+  for (const Report& r : reports) order.push_back(&r);
+  CanonicalEvent out = MakeCanonicalOf(order);
+  out.reports.reserve(order.size());
+  for (const Report* r : order) out.reports.push_back(std::move(*const_cast<Report*>(r)));
+  return out;
+}
+
+CanonicalEvent MakeCanonicalOf(std::vector<const Report*>& reports) {
   CanonicalEvent out;
   if (reports.empty()) return out;
-  std::vector<Keyed> keyed;
-  keyed.reserve(reports.size());
-  for (Report& r : reports) keyed.push_back({std::move(r), std::nullopt});
-  std::sort(keyed.begin(), keyed.end(), KeyedBefore);
-  for (Keyed& k : keyed) out.reports.push_back(std::move(k.report));
+  {
+    std::vector<Keyed> keyed;
+    keyed.reserve(reports.size());
+    for (const Report* r : reports) keyed.push_back({r, std::nullopt});
+    std::sort(keyed.begin(), keyed.end(), KeyedBefore);
+    for (std::size_t i = 0; i < keyed.size(); ++i) reports[i] = keyed[i].report;
+  }
 
-  out.event = out.reports.front().event;
+  out.event = reports.front()->event;
   std::set<std::string> articles, sources;
-  out.first_seen = out.reports.front().published;
-  out.last_seen = out.reports.front().published;
-  for (const Report& r : out.reports) {
+  out.first_seen = reports.front()->published;
+  out.last_seen = reports.front()->published;
+  for (const Report* rp : reports) {
+    const Report& r = *rp;
     out.num_mentions += std::max<int>(1, static_cast<int>(r.event.evidence.size()));
     articles.insert(r.event.article);
     sources.insert(r.source.empty() ? "\x01" + r.event.article : r.source);
@@ -196,7 +209,8 @@ CanonicalEvent MakeCanonical(std::vector<Report> reports) {
     std::set<std::string> stories;
   };
   std::map<std::pair<std::string, std::string>, Acc> acc;
-  for (const Report& r : out.reports) {
+  for (const Report* rp : reports) {
+    const Report& r = *rp;
     const Counts& c = r.event.counts;
     const std::pair<const char*, const std::optional<Count>*> kinds[] = {
         {"killed", &c.killed},       {"injured", &c.injured},     {"arrested", &c.arrested},

@@ -104,6 +104,9 @@ bool ReportBefore(const Report& a, const Report& b);
 // Builds the canonical event of reports already known to be one happening.
 // Input order does not matter. Empty input gives an empty CanonicalEvent.
 CanonicalEvent MakeCanonical(std::vector<Report> reports);
+// The same over reports the caller keeps, without copying them: sorts
+// `reports` earliest first and leaves CanonicalEvent::reports empty.
+CanonicalEvent MakeCanonicalOf(std::vector<const Report*>& reports);
 
 // Groups reports into happenings (connected components of SameHappening)
 // and returns their canonical events sorted by their earliest report.

@@ -55,12 +55,6 @@ Modality ModalityFrom(const std::string& s) {
   return Modality::kActual;
 }
 
-Json CountJson(const Count& c) {
-  Json j = {{"min", c.min}, {"max", c.max}, {"text", c.text}};
-  if (c.best) j["best"] = *c.best;
-  return j;
-}
-
 }  // namespace
 
 Result<Event> EventFromJson(std::string_view text) {
@@ -234,25 +228,91 @@ Event StoredForm(Event e) {
   return e;
 }
 
-std::string CountsToJson(const Counts& c) {
-  Json j = Json::object();
-  const std::pair<const char*, const std::optional<Count>*> kinds[] = {
-      {"killed", &c.killed},       {"injured", &c.injured},     {"arrested", &c.arrested},
-      {"participants", &c.participants}, {"displaced", &c.displaced}, {"troops", &c.troops}};
-  for (const auto& [key, count] : kinds) {
-    if (*count) j[key] = CountJson(**count);
+namespace {
+
+// The JSON nlohmann::json (keys sorted) gives, written directly: strings of
+// plain printable ASCII as they are, any other through nlohmann.
+void PutString(std::string& out, const std::string& v) {
+  bool plain = true;
+  for (char ch : v) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+      plain = false;
+      break;
+    }
   }
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (plain) {
+    out += '"';
+    out += v;
+    out += '"';
+  } else {
+    out += Json(v).dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+}
+
+void PutInt(std::string& out, std::int64_t v) { out += std::to_string(v); }
+
+// {"best":..,"max":..,"min":..,"text":..}: CountJson's keys in sorted order.
+void PutCount(std::string& out, const Count& c) {
+  out += '{';
+  if (c.best) {
+    out += "\"best\":";
+    PutInt(out, *c.best);
+    out += ',';
+  }
+  out += "\"max\":";
+  PutInt(out, c.max);
+  out += ",\"min\":";
+  PutInt(out, c.min);
+  out += ",\"text\":";
+  PutString(out, c.text);
+  out += '}';
+}
+
+}  // namespace
+
+std::string CountsToJson(const Counts& c) {
+  // Keys in sorted order, as nlohmann::json prints them.
+  const std::pair<const char*, const std::optional<Count>*> kinds[] = {
+      {"arrested", &c.arrested}, {"displaced", &c.displaced},       {"injured", &c.injured},
+      {"killed", &c.killed},     {"participants", &c.participants}, {"troops", &c.troops}};
+  std::string out = "{";
+  for (const auto& [key, count] : kinds) {
+    if (!*count) continue;
+    if (out.size() > 1) out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+    PutCount(out, **count);
+  }
+  out += '}';
+  return out;
 }
 
 std::string FiguresToJson(const std::vector<fuse::Figure>& figures) {
-  Json j = Json::array();
+  std::string out = "[";
   for (const fuse::Figure& f : figures) {
-    j.push_back({{"kind", f.kind}, {"claimant", f.claimant}, {"min", f.min}, {"max", f.max},
-                 {"latest", CountJson(f.latest)}, {"latest_article", f.latest_article},
-                 {"reports", f.reports}, {"stories", f.stories}});
+    if (out.size() > 1) out += ',';
+    out += "{\"claimant\":";
+    PutString(out, f.claimant);
+    out += ",\"kind\":";
+    PutString(out, f.kind);
+    out += ",\"latest\":";
+    PutCount(out, f.latest);
+    out += ",\"latest_article\":";
+    PutString(out, f.latest_article);
+    out += ",\"max\":";
+    PutInt(out, f.max);
+    out += ",\"min\":";
+    PutInt(out, f.min);
+    out += ",\"reports\":";
+    PutInt(out, f.reports);
+    out += ",\"stories\":";
+    PutInt(out, f.stories);
+    out += '}';
   }
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  out += ']';
+  return out;
 }
 
 }  // namespace dateline::store

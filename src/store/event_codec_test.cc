@@ -4,6 +4,7 @@
 #include "store/event_codec.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "dateline/event_json.h"
 
@@ -108,6 +109,41 @@ TEST(EventCodec, StoredFormIsTheRoundTrip) {
     EXPECT_EQ(Fields(StoredForm(e)), Fields(*back)) << row.name;
     EXPECT_EQ(Fields(StoredForm(*back)), Fields(*back)) << row.name << " (twice)";
   }
+}
+
+// The counts and figures columns hold what nlohmann::json prints (keys
+// sorted); they are written directly, and must stay the same bytes.
+nlohmann::json CountTree(const Count& c) {
+  nlohmann::json j = {{"min", c.min}, {"max", c.max}, {"text", c.text}};
+  if (c.best) j["best"] = *c.best;
+  return j;
+}
+
+TEST(EventCodec, CountsAndFiguresPrintAsAJsonTreeWould) {
+  const std::string kTexts[] = {"40", "", "dozens of \"people\"", "tab\there", "Bogotá", "bad \xC3 byte", "back\\slash"};
+  for (const std::string& text : kTexts) {
+    Counts counts;
+    counts.killed = Count{3, 5, 4, text, 1};
+    counts.participants = Count{2000, 9999, std::nullopt, text, 0};
+    counts.troops = Count{-7, 0, std::nullopt, "", 2};
+    nlohmann::json tree = nlohmann::json::object();
+    tree["killed"] = CountTree(*counts.killed);
+    tree["participants"] = CountTree(*counts.participants);
+    tree["troops"] = CountTree(*counts.troops);
+    EXPECT_EQ(CountsToJson(counts), tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) << text;
+
+    std::vector<fuse::Figure> figures = {{"killed", text, 3, 5, *counts.killed, "a" + text, 2, 1},
+                                         {"troops", "", -7, 0, *counts.troops, "", 1, 1}};
+    nlohmann::json ftree = nlohmann::json::array();
+    for (const fuse::Figure& f : figures) {
+      ftree.push_back({{"kind", f.kind}, {"claimant", f.claimant}, {"min", f.min}, {"max", f.max},
+                       {"latest", CountTree(f.latest)}, {"latest_article", f.latest_article},
+                       {"reports", f.reports}, {"stories", f.stories}});
+    }
+    EXPECT_EQ(FiguresToJson(figures), ftree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) << text;
+  }
+  EXPECT_EQ(CountsToJson(Counts{}), "{}");
+  EXPECT_EQ(FiguresToJson({}), "[]");
 }
 
 TEST(EventCodec, MalformedDocumentsAreInvalidInput) {

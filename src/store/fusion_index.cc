@@ -70,8 +70,9 @@ bool FusionIndex::Anchorable(const Location& l) {
                               l.lat && l.lon);
 }
 
-void FusionIndex::Add(std::int64_t event_id, const Event& row) {
+std::uint32_t FusionIndex::Add(std::int64_t mention_id, std::int64_t event_id, const Event& row) {
   Entry e{};
+  e.mention_id = mention_id;
   e.event_id = event_id;
   e.geonameid = row.location.geonameid;
   e.day = DayOf(row);
@@ -106,6 +107,16 @@ void FusionIndex::Add(std::int64_t event_id, const Event& row) {
   if (!row.source.code.empty()) file(kSource | e.source_code);
   if (!row.target.code.empty()) file(kTarget | e.target_code);
   if (Anchorable(row.location)) file(kCameo | e.cameo);
+  return index;
+}
+
+std::vector<std::int64_t> FusionIndex::MentionsOf(std::int64_t event_id) const {
+  std::vector<std::int64_t> out;
+  auto it = members_.find(event_id);
+  if (it == members_.end()) return out;
+  out.reserve(it->second.size());
+  for (std::uint32_t i : it->second) out.push_back(entries_[i].mention_id);
+  return out;
 }
 
 Event FusionIndex::Materialize(const Entry& x) const {

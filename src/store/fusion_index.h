@@ -41,19 +41,24 @@ class FusionIndex {
  public:
   explicit FusionIndex(fuse::FusionOptions options) : options_(options) {}
 
-  // Adds a stored report (in RowForm) of canonical event `event_id`.
-  void Add(std::int64_t event_id, const Event& row);
+  // Adds report (mention) `mention_id`, in RowForm, of canonical event
+  // `event_id`; returns its entry number.
+  std::uint32_t Add(std::int64_t mention_id, std::int64_t event_id, const Event& row);
   // The canonical events (current ids) with a candidate report that
   // SameHappening(probe, report) accepts.
   std::set<std::int64_t> Matches(const Event& probe);
   // Canonical event `from` was merged into `into` (its id may be used again
   // for a new event, as SQLite reuses the largest row id).
   void Merge(std::int64_t from, std::int64_t into);
+  // The canonical event entry `entry` belongs to now.
+  std::int64_t EventOf(std::uint32_t entry) const { return entries_[entry].event_id; }
+  // The mentions of canonical event `event_id`, in no particular order.
+  std::vector<std::int64_t> MentionsOf(std::int64_t event_id) const;
   std::size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {
-    std::int64_t event_id, geonameid, day;
+    std::int64_t mention_id, event_id, geonameid, day;
     double lat, lon;
     std::uint32_t date, cameo, root, plover, source_code, source_country, source_agent, target_code,
         target_country, target_agent, place, admin1, country;

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dateline/event_json.h"
 #include "fuse/simhash.h"
@@ -63,16 +64,48 @@ struct Store::Impl {
   bool loaded = false;
   std::int64_t data_version = -1;  // PRAGMA data_version after our last commit
 
+  // Row ids this Store gives next. SQLite would reuse the largest id of a
+  // deleted event; we do not, so an id never names two happenings in a run.
+  std::int64_t next_event_id = 1, next_mention_id = 1;
+
+  // The open batch. Articles are written as they come; mentions and
+  // canonical events wait for Flush, so an event made and merged or grown
+  // within one batch is written once.
   bool in_batch = false;
   int pending = 0;
-  std::set<std::int64_t> dirty;  // canonical events to rebuild at Flush
-  // Reports by mention id, in StoredForm: the ones this Store wrote, so that
-  // rebuilding a canonical event rarely parses stored JSON. Bounded.
-  std::unordered_map<std::int64_t, Event> reports;
+  struct PendingMention {
+    std::int64_t id, article_rowid;
+    std::uint32_t entry;  // in `fusion`, which knows its event now
+    std::string json, counts_json, figures_json;
+  };
+  std::vector<PendingMention> mentions;
+  std::unordered_map<std::int64_t, std::size_t> pending_of;  // mention id -> index in `mentions`
+  std::set<std::int64_t> dirty;                              // canonical events to (re)write
+  std::unordered_set<std::int64_t> new_events;               // made in this batch, not in the database
+  std::unordered_map<std::int64_t, std::int64_t> merged_into;  // this batch's merges
+
+  // Reports by mention id, in StoredForm, with what fusion needs of their
+  // article: those this Store wrote or read, so that rebuilding a canonical
+  // event rarely touches SQL. Emptied at a commit once it holds
+  // kReportCacheLimit.
+  struct CachedReport {
+    fuse::Report report;  // report.story is refreshed when used
+    std::int64_t article_rowid = 0;
+    std::int64_t uid = 0;  // the uid of a canonical event this report represents
+  };
+  std::unordered_map<std::int64_t, CachedReport> reports;
+  // The uid each canonical event was last written with by this Store: an
+  // event whose representative is unchanged is updated in its counts only.
+  std::unordered_map<std::int64_t, std::int64_t> written_uid;
   std::unordered_map<std::string, std::int64_t> source_ids;
   Stmt find_id, find_body, find_source, add_source, add_article, set_story, upsert_story, drop_story,
       add_article_fts, add_mention, add_evidence_fts, move_mentions, drop_event, drop_rtree, add_rtree,
-      event_reports, mention_json, update_event, insert_event, data_version_stmt;
+      story_events, mention_report, update_event, update_counts, insert_event, data_version_stmt;
+
+  std::int64_t FinalId(std::int64_t id) const {
+    for (auto it = merged_into.find(id); it != merged_into.end(); it = merged_into.find(id)) id = it->second;
+    return id;
+  }
 };
 
 // What WriteEvent stores for a canonical event.
@@ -118,8 +151,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
     if (*v == 0) return Status::InvalidInput(path + ": not a dateline database");
     return store;
   }
+  // A WAL checkpoint every 64 MiB rather than 4 MiB: pages a batch rewrites
+  // (indexes, FTS) reach the database file once, not once a batch.
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                             "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536"}) {
+                             "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536",
+                             "PRAGMA wal_autocheckpoint=16384"}) {
     if (Status s = Exec(db, pragma); !s.ok()) return Status::IoError(path + ": " + s.message());
   }
   if (Status s = Migrate(db, Migrations()); !s.ok()) return Status(s.code() == Status::Code::kUnsupported ? s : Status::IoError(path + ": " + s.message()));
@@ -145,17 +181,18 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "INSERT INTO mentions(event_id, article_rowid, sentence, span_start, span_end, evidence, claimed_by, "
        "counts, day, date, date_precision, cameo, root, plover_type, negated, modality, source_code, "
        "source_country, source_agent, target_code, target_country, target_agent, place_name, geonameid, "
-       "admin1, country2, lat, lon, place_precision, json) "
-       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "admin1, country2, lat, lon, place_precision, json, id) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&m.add_evidence_fts, "INSERT INTO evidence_fts(rowid, evidence) VALUES (?,?)"},
       {&m.move_mentions, "UPDATE mentions SET event_id = ?1 WHERE event_id = ?2"},
       {&m.drop_event, "DELETE FROM events WHERE id = ?"},
       {&m.drop_rtree, "DELETE FROM event_rtree WHERE id = ?"},
       {&m.add_rtree, "INSERT INTO event_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?1, ?2, ?2, ?3, ?3)"},
-      {&m.event_reports,
-       "SELECT m.id, a.rowid, a.id, a.published, s.name, a.story_id FROM mentions m "
-       "JOIN articles a ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id WHERE m.event_id = ?"},
-      {&m.mention_json, "SELECT json FROM mentions WHERE id = ?"},
+      {&m.story_events,
+       "SELECT DISTINCT m.event_id FROM articles a JOIN mentions m ON m.article_rowid = a.rowid WHERE a.story_id = ?"},
+      {&m.mention_report,
+       "SELECT m.json, a.rowid, a.published, s.name FROM mentions m JOIN articles a ON a.rowid = m.article_rowid "
+       "JOIN sources s ON s.id = a.source_id WHERE m.id = ?"},
       {&m.update_event,
        "UPDATE events SET uid=?2, article_rowid=?3, day=?4, date=?5, date_precision=?6, date_from=?7, date_to=?8, "
        "cameo=?9, root=?10, quad_class=?11, goldstein=?12, plover_type=?13, plover_mode=?14, "
@@ -166,6 +203,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "participants=?39, displaced=?40, troops=?41, claimed_by=?42, negated=?43, modality=?44, "
        "confidence=?45, first_seen=?46, last_seen=?47, num_mentions=?48, num_sources=?49, num_articles=?50, "
        "figures=?51, json=?52 WHERE id=?1"},
+      {&m.update_counts,
+       "UPDATE events SET killed=?2, killed_min=?3, killed_max=?4, injured=?5, arrested=?6, participants=?7, "
+       "displaced=?8, troops=?9, first_seen=?10, last_seen=?11, num_mentions=?12, num_sources=?13, "
+       "num_articles=?14, figures=?15, json=?16 WHERE id=?1"},
       {&m.insert_event,
        "INSERT INTO events(id, uid, article_rowid, day, date, date_precision, date_from, date_to, cameo, root, "
        "quad_class, goldstein, plover_type, plover_mode, acled_event_type, acled_sub_event_type, trigger, "
@@ -221,7 +262,14 @@ Status Store::Load() {
   m.duplicates = fuse::DuplicateIndex(options_.duplicates);
   m.fusion = FusionIndex(options_.fusion);
   m.reports.clear();
+  m.written_uid.clear();
   m.source_ids.clear();
+  for (auto [table, next] : {std::pair{"events", &m.next_event_id}, std::pair{"mentions", &m.next_mention_id}}) {
+    Stmt max;
+    if (Status s = max.Prepare(db_, std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + table); !s.ok()) return s;
+    if (!max.Step()) return max.status().ok() ? Status::Internal("no max id") : max.status();
+    *next = max.Int(0);
+  }
   Stmt articles;
   if (Status s = articles.Prepare(db_, "SELECT id, minhash FROM articles ORDER BY rowid"); !s.ok()) return s;
   while (articles.Step()) {
@@ -238,7 +286,7 @@ Status Store::Load() {
       !s.ok()) {
     return s;
   }
-  while (mentions.Step()) m.fusion.Add(mentions.Int(1), MentionFromRow(mentions));
+  while (mentions.Step()) m.fusion.Add(mentions.Int(0), mentions.Int(1), MentionFromRow(mentions));
   if (!mentions.status().ok()) return mentions.status();
   m.loaded = true;
   return Status::Ok();
@@ -258,8 +306,10 @@ PreparedArticle Store::Prepare(Article article, std::vector<Event> events) {
     pe.event = StoredForm(std::move(e));
     pe.json = EventToJson(pe.event);
     pe.counts_json = CountsToJson(pe.event.counts);
-    fuse::CanonicalEvent alone = fuse::MakeCanonical({fuse::Report{pe.event, article.published.date, p.site, ""}});
-    pe.figures_json = FiguresToJson(alone.figures);
+    fuse::Report report{std::move(pe.event), article.published.date, p.site, ""};
+    std::vector<const fuse::Report*> alone = {&report};
+    pe.figures_json = FiguresToJson(fuse::MakeCanonicalOf(alone).figures);
+    pe.event = std::move(report.event);
     p.events.push_back(std::move(pe));
   }
   p.article = std::move(article);
@@ -324,14 +374,19 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     if (Status s = m.drop_story.Bind(1, old).Run(); !s.ok()) return s;
   }
   if (Status s = m.upsert_story.Bind(1, copy.story).Run(); !s.ok()) return s;
+  if (!copy.merged.empty()) {
+    // Stories merged: figures count stories, so the events the story's
+    // articles report are rebuilt.
+    m.story_events.Bind(1, copy.story);
+    while (m.story_events.Step()) m.dirty.insert(m.FinalId(m.story_events.Int(0)));
+    Status s = m.story_events.status();
+    m.story_events.Reset();
+    if (!s.ok()) return s;
+  }
   if (Status s = m.add_article_fts.Bind(1, article_rowid).Bind(2, article.title).Bind(3, article.text).Run(); !s.ok()) return s;
 
   for (PreparedEvent& pe : p.events) {
     const Event& e = pe.event;
-    const Evidence& main = e.evidence.front();
-    const std::int64_t day = DayOf(e);
-    const Location& l = e.location;
-
     // Fusion: the canonical events this report belongs to.
     Event probe = e;  // compared the way stored rows are
     if (!probe.source.empty() && probe.source.code.empty()) probe.source.code = probe.source.text;
@@ -339,44 +394,25 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     std::set<std::int64_t> matched = m.fusion.Matches(probe);
     std::int64_t event_id = 0;
     if (matched.empty()) {
-      // A new happening: its canonical event is this report alone.
-      EventRow row;
-      row.event = &e;
-      row.json = pe.json;
-      row.uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
-      row.article_rowid = article_rowid;
-      row.first_seen = row.last_seen = article.published.date;
-      row.figures_json = pe.figures_json;
-      row.num_mentions = std::max<int>(1, static_cast<int>(e.evidence.size()));
-      if (Status s = WriteEvent(event_id, row); !s.ok()) return s;
+      event_id = m.next_event_id++;  // a new happening
+      m.new_events.insert(event_id);
     } else {
       event_id = *matched.begin();
       for (auto it = std::next(matched.begin()); it != matched.end(); ++it) {
-        if (Status s = m.move_mentions.Bind(1, event_id).Bind(2, *it).Run(); !s.ok()) return s;
-        if (Status s = m.drop_event.Bind(1, *it).Run(); !s.ok()) return s;
-        if (Status s = m.drop_rtree.Bind(1, *it).Run(); !s.ok()) return s;
-        m.dirty.erase(*it);
         m.fusion.Merge(*it, event_id);
+        m.merged_into[*it] = event_id;
+        m.dirty.erase(*it);
       }
-      m.dirty.insert(event_id);
     }
-    m.add_mention.Bind(1, event_id).Bind(2, article_rowid).Bind(3, main.sentence)
-        .Bind(4, static_cast<std::int64_t>(main.start)).Bind(5, static_cast<std::int64_t>(main.end))
-        .Bind(6, main.text).Bind(7, e.claimed_by ? e.claimed_by->who : std::string())
-        .Bind(8, pe.counts_json).Bind(9, day).Bind(10, e.date)
-        .Bind(11, static_cast<int>(e.date_precision)).Bind(12, e.cameo).Bind(13, e.root)
-        .Bind(14, e.plover_type).Bind(15, e.negated ? 1 : 0).Bind(16, static_cast<int>(e.modality))
-        .Bind(17, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
-        .Bind(18, e.source.country).Bind(19, e.source.agent)
-        .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
-        .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
-        .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
-        .Bind(29, static_cast<int>(l.precision)).Bind(30, pe.json);
-    if (Status s = m.add_mention.Run(); !s.ok()) return s;
-    const std::int64_t mention_id = sqlite3_last_insert_rowid(db_);
-    if (Status s = m.add_evidence_fts.Bind(1, mention_id).Bind(2, main.text).Run(); !s.ok()) return s;
-    m.fusion.Add(event_id, RowForm(e));
-    m.reports.emplace(mention_id, std::move(pe.event));
+    m.dirty.insert(event_id);
+    const std::int64_t mention_id = m.next_mention_id++;
+    const std::uint32_t entry = m.fusion.Add(mention_id, event_id, RowForm(e));
+    const auto uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
+    m.pending_of[mention_id] = m.mentions.size();
+    m.mentions.push_back({mention_id, article_rowid, entry, std::move(pe.json), std::move(pe.counts_json),
+                          std::move(pe.figures_json)});
+    m.reports[mention_id] = Impl::CachedReport{fuse::Report{std::move(pe.event), article.published.date, site, ""},
+                                               article_rowid, uid};
   }
   if (++m.pending >= std::max(1, options_.batch_articles)) {
     if (Status s = Flush(); !s.ok()) return s;
@@ -397,18 +433,30 @@ void CountryCodes(const OpenOptions& options, const Event& e, std::string* c2, s
 
 }  // namespace
 
-// Writes canonical event `event_id` (0: insert a new row) with its rtree entry.
-Status Store::WriteEvent(std::int64_t& event_id, const EventRow& row) {
+// Writes canonical event `event_id` (a new row or an update) with its rtree entry.
+Status Store::WriteEvent(std::int64_t event_id, bool is_new, const EventRow& row) {
   Impl& m = *impl_;
   const Event& e = *row.event;
+  if (!is_new) {
+    if (auto it = m.written_uid.find(event_id); it != m.written_uid.end() && it->second == row.uid) {
+      // The same representative report: only what reports add up to changed.
+      Stmt& u = m.update_counts;
+      u.Bind(1, event_id).Bind(2, Headline(e.counts.killed))
+          .Bind(3, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->min) : std::nullopt)
+          .Bind(4, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->max) : std::nullopt)
+          .Bind(5, Headline(e.counts.injured)).Bind(6, Headline(e.counts.arrested))
+          .Bind(7, Headline(e.counts.participants)).Bind(8, Headline(e.counts.displaced))
+          .Bind(9, Headline(e.counts.troops)).Bind(10, row.first_seen).Bind(11, row.last_seen)
+          .Bind(12, row.num_mentions).Bind(13, row.num_sources).Bind(14, row.num_articles)
+          .Bind(15, row.figures_json).Bind(16, row.json);
+      return u.Run();
+    }
+  }
+  m.written_uid[event_id] = row.uid;
   std::string c2, c3;
   CountryCodes(options_, e, &c2, &c3);
-  Stmt& u = event_id == 0 ? m.insert_event : m.update_event;
-  if (event_id == 0) {
-    u.BindNull(1);
-  } else {
-    u.Bind(1, event_id);
-  }
+  Stmt& u = is_new ? m.insert_event : m.update_event;
+  u.Bind(1, event_id);
   u.Bind(2, row.uid).Bind(3, row.article_rowid).Bind(4, DayOf(e)).Bind(5, e.date)
       .Bind(6, DatePrecisionName(e.date_precision)).Bind(7, e.date_from).Bind(8, e.date_to).Bind(9, e.cameo)
       .Bind(10, e.root).Bind(11, e.quad_class).Bind(12, e.goldstein).Bind(13, e.plover_type)
@@ -428,10 +476,8 @@ Status Store::WriteEvent(std::int64_t& event_id, const EventRow& row) {
       .Bind(46, row.first_seen).Bind(47, row.last_seen).Bind(48, row.num_mentions).Bind(49, row.num_sources)
       .Bind(50, row.num_articles).Bind(51, row.figures_json).Bind(52, row.json);
   if (Status s = u.Run(); !s.ok()) return s;
-  if (event_id == 0) {
-    event_id = sqlite3_last_insert_rowid(db_);
-  } else if (Status s = m.drop_rtree.Bind(1, event_id).Run(); !s.ok()) {
-    return s;
+  if (!is_new) {
+    if (Status s = m.drop_rtree.Bind(1, event_id).Run(); !s.ok()) return s;
   }
   if (e.location.lat && e.location.lon) {
     if (Status s = m.add_rtree.Bind(1, event_id).Bind(2, *e.location.lat).Bind(3, *e.location.lon).Run(); !s.ok()) return s;
@@ -439,67 +485,114 @@ Status Store::WriteEvent(std::int64_t& event_id, const EventRow& row) {
   return Status::Ok();
 }
 
-// Rebuilds canonical event `event_id` from all its reports.
-Status Store::Rebuild(std::int64_t event_id) {
+// Writes canonical event `event_id` from all its reports.
+Status Store::Rebuild(std::int64_t event_id, bool is_new) {
   Impl& m = *impl_;
-  std::vector<fuse::Report> reports;
-  std::unordered_map<std::string, std::int64_t> rowid_of;
-  std::vector<std::pair<std::size_t, std::int64_t>> missing;  // report index, mention id
-  m.event_reports.Bind(1, event_id);
-  while (m.event_reports.Step()) {
-    fuse::Report r;
-    const std::int64_t mention_id = m.event_reports.Int(0);
-    if (auto it = m.reports.find(mention_id); it != m.reports.end()) {
-      r.event = it->second;
-    } else {
-      missing.emplace_back(reports.size(), mention_id);
+  const std::vector<std::int64_t> mention_ids = m.fusion.MentionsOf(event_id);
+  if (mention_ids.empty()) return Status::Ok();
+  if (is_new && mention_ids.size() == 1) {
+    // A report alone: its row was made by Prepare.
+    const Impl::PendingMention& p = m.mentions[m.pending_of.at(mention_ids.front())];
+    const Impl::CachedReport& r = m.reports.at(p.id);
+    EventRow row;
+    row.event = &r.report.event;
+    row.json = p.json;
+    row.uid = r.uid;
+    row.article_rowid = p.article_rowid;
+    row.first_seen = row.last_seen = r.report.published;
+    row.figures_json = p.figures_json;
+    row.num_mentions = std::max<int>(1, static_cast<int>(r.report.event.evidence.size()));
+    return WriteEvent(event_id, true, row);
+  }
+  std::vector<const fuse::Report*> reports;
+  reports.reserve(mention_ids.size());
+  std::unordered_map<const fuse::Report*, const Impl::CachedReport*> cached_of;
+  for (std::int64_t mention_id : mention_ids) {
+    auto it = m.reports.find(mention_id);
+    if (it == m.reports.end()) {
+      // Written by an earlier run: read it back.
+      m.mention_report.Bind(1, mention_id);
+      if (!m.mention_report.Step()) {
+        Status s = m.mention_report.status();
+        m.mention_report.Reset();
+        return s.ok() ? Status::Internal("mention " + std::to_string(mention_id) + " is missing") : s;
+      }
+      const std::string json = m.mention_report.Text(0);
+      Result<Event> e = EventFromJson(json);
+      Impl::CachedReport r;
+      r.uid = static_cast<std::int64_t>(fuse::Hash64(json) >> 1);
+      r.article_rowid = m.mention_report.Int(1);
+      r.report.published = m.mention_report.Text(2);
+      r.report.source = m.mention_report.Text(3);
+      m.mention_report.Reset();
+      if (!e.ok()) return Status::Internal("mention " + std::to_string(mention_id) + ": " + e.status().message());
+      r.report.event = std::move(e).value();
+      it = m.reports.emplace(mention_id, std::move(r)).first;
     }
-    rowid_of[m.event_reports.Text(2)] = m.event_reports.Int(1);
-    r.published = m.event_reports.Text(3);
-    r.source = m.event_reports.Text(4);
-    r.story = m.event_reports.Text(5);
-    reports.push_back(std::move(r));
+    Impl::CachedReport& r = it->second;
+    r.report.story = m.duplicates.StoryOf(r.report.event.article);
+    reports.push_back(&r.report);
+    cached_of[&r.report] = &r;
   }
-  Status rs = m.event_reports.status();
-  m.event_reports.Reset();
-  if (!rs.ok()) return rs;
-  for (const auto& [at, mention_id] : missing) {
-    m.mention_json.Bind(1, mention_id);
-    const bool found = m.mention_json.Step();
-    Result<Event> e = found ? EventFromJson(m.mention_json.Text(0)) : Result<Event>(Status::NotFound("gone"));
-    m.mention_json.Reset();
-    if (!e.ok()) return Status::Internal("mention " + std::to_string(mention_id) + ": " + e.status().message());
-    reports[at].event = std::move(e).value();
-    if (m.reports.size() < kReportCacheLimit) m.reports.emplace(mention_id, reports[at].event);
-  }
-  if (reports.empty()) return Status::Ok();
-  fuse::CanonicalEvent c = fuse::MakeCanonical(std::move(reports));
+  fuse::CanonicalEvent c = fuse::MakeCanonicalOf(reports);
+  const Impl::CachedReport& representative = *cached_of.at(reports.front());
   const std::string json = EventToJson(c.event);
   const std::string figures = FiguresToJson(c.figures);
   EventRow row;
   row.event = &c.event;
   row.json = json;
-  row.uid = static_cast<std::int64_t>(fuse::Hash64(EventToJson(c.reports.front().event)) >> 1);
-  row.article_rowid = rowid_of[c.event.article];
+  row.uid = representative.uid;
+  row.article_rowid = representative.article_rowid;
   row.first_seen = c.first_seen;
   row.last_seen = c.last_seen;
   row.figures_json = figures;
   row.num_mentions = c.num_mentions;
   row.num_sources = c.num_sources;
   row.num_articles = c.num_articles;
-  return WriteEvent(event_id, row);
+  return WriteEvent(event_id, is_new, row);
 }
 
 Status Store::Flush() {
   Impl& m = *impl_;
   if (!m.in_batch) return Status::Ok();
+  // Events of earlier batches merged into others: their mentions move.
+  for (const auto& [from, into] : m.merged_into) {
+    if (m.new_events.count(from)) continue;
+    if (Status s = m.move_mentions.Bind(1, m.FinalId(from)).Bind(2, from).Run(); !s.ok()) return s;
+    if (Status s = m.drop_event.Bind(1, from).Run(); !s.ok()) return s;
+    if (Status s = m.drop_rtree.Bind(1, from).Run(); !s.ok()) return s;
+    m.written_uid.erase(from);
+  }
+  for (const Impl::PendingMention& p : m.mentions) {
+    const Event& e = m.reports.at(p.id).report.event;
+    const Evidence& main = e.evidence.front();
+    const Location& l = e.location;
+    m.add_mention.Bind(1, m.fusion.EventOf(p.entry)).Bind(2, p.article_rowid).Bind(3, main.sentence)
+        .Bind(4, static_cast<std::int64_t>(main.start)).Bind(5, static_cast<std::int64_t>(main.end))
+        .Bind(6, main.text).Bind(7, e.claimed_by ? e.claimed_by->who : std::string())
+        .Bind(8, p.counts_json).Bind(9, DayOf(e)).Bind(10, e.date)
+        .Bind(11, static_cast<int>(e.date_precision)).Bind(12, e.cameo).Bind(13, e.root)
+        .Bind(14, e.plover_type).Bind(15, e.negated ? 1 : 0).Bind(16, static_cast<int>(e.modality))
+        .Bind(17, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
+        .Bind(18, e.source.country).Bind(19, e.source.agent)
+        .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
+        .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
+        .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
+        .Bind(29, static_cast<int>(l.precision)).Bind(30, p.json).Bind(31, p.id);
+    if (Status s = m.add_mention.Run(); !s.ok()) return s;
+    if (Status s = m.add_evidence_fts.Bind(1, p.id).Bind(2, main.text).Run(); !s.ok()) return s;
+  }
   for (std::int64_t event_id : m.dirty) {
-    if (Status s = Rebuild(event_id); !s.ok()) return s;
+    if (Status s = Rebuild(event_id, m.new_events.count(event_id) > 0); !s.ok()) return s;
   }
   if (Status s = Exec(db_, "COMMIT"); !s.ok()) return s;
   m.in_batch = false;
   m.pending = 0;
+  m.mentions.clear();
+  m.pending_of.clear();
   m.dirty.clear();
+  m.new_events.clear();
+  m.merged_into.clear();
   if (m.reports.size() > kReportCacheLimit) m.reports.clear();
   if (m.data_version_stmt.Step()) m.data_version = m.data_version_stmt.Int(0);
   m.data_version_stmt.Reset();
