@@ -20,7 +20,8 @@
 //   participants / troops / displaced ("N": best, else min, is N; "N-M": the
 //   range; "-": no such count), date, country (alpha-2 of the location), mod
 //   (actual, threat, future, hypothetical; default actual), neg (yes/no;
-//   default no), acled (event type, '_' for spaces), plover (type).
+//   default no), acled (event type, '_' for spaces), subtype (ACLED sub-event type, the
+//   same), plover (type).
 //
 // A "#min_pass N" line is the floor: the test fails when fewer rows pass.
 // Raise it when the coder gets better; never lower it to make a change pass.
@@ -146,6 +147,10 @@ bool Matches(const Event& e, const std::vector<std::string>& pairs, std::string*
       std::string t = value;
       for (char& c : t) c = c == '_' ? ' ' : c;
       if (e.acled_event_type != t) return false;
+    } else if (key == "subtype") {
+      std::string t = value;
+      for (char& c : t) c = c == '_' ? ' ' : c;
+      if (e.acled_sub_event_type != t) return false;
     } else if (key == "plover") {
       if (e.plover_type != value) return false;
     } else if (key == "mod") {

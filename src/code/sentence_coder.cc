@@ -638,13 +638,16 @@ class SentenceCoder {
     }
     if (e.plover_type == "ASSAULT") {
       bool crowd_control = e.cameo.rfind("175", 0) == 0 || e.plover_mode == "crowd-control";
-      if (crowd_control && (e.target.agent == "PRO" || e.target.agent == "OPP")) {
-        // tear gas, water cannon, dispersal: ACLED records the protest, intervened on
+      if (crowd_control && !e.target.agent.empty() && !armed(e.target.agent)) {
+        // tear gas, water cannon, dispersal of a crowd (protesters, teachers,
+        // students): ACLED records the protest, intervened on
         e.acled_event_type = "Protests";
         e.acled_sub_event_type = "Protest with intervention";
       } else if (!e.target.agent.empty() && !armed(e.target.agent) && armed(e.source.agent)) {
+        // keep the crosswalk's own kind of violence against civilians
+        // (abduction, sexual violence); other assaults on civilians are attacks
+        if (e.acled_event_type != "Violence against civilians") e.acled_sub_event_type = "Attack";
         e.acled_event_type = "Violence against civilians";
-        e.acled_sub_event_type = "Attack";
       } else if (armed(e.source.agent) && armed(e.target.agent)) {
         e.acled_event_type = "Battles";
         e.acled_sub_event_type = "Armed clash";
