@@ -79,6 +79,7 @@ class SentenceCoder {
     triggers.erase(std::remove_if(triggers.begin(), triggers.end(),
                                   [&](const Trigger& t) {
                                     return (t.match.end - t.match.first == 1 && InsideQuotes(t.match.first)) ||
+                                           WhatIsDemanded(t.match.first) ||
                                            (ParticipleCompound(t.match.first) &&
                                             IsOneOf(t.info->plover_type, {"PROTEST", "ASSAULT", "COERCE"}));
                                   }),
@@ -97,6 +98,24 @@ class SentenceCoder {
 
  private:
   std::string_view Norm(std::uint32_t i) const { return tt_.tokens[i].norm; }
+
+  // "marched to demand lower food prices", "calling for the release of the
+  // detainees": what a crowd or a party asks for has not happened; the ask
+  // itself is the protest or the appeal already coded.
+  bool WhatIsDemanded(std::uint32_t at) const {
+    std::uint32_t i = at;
+    while (i > s_.first_token &&
+           IsOneOf(Norm(i - 1), {"the", "a", "an", "their", "his", "her", "its"})) {
+      --i;
+    }
+    if (i == s_.first_token) return false;
+    std::string_view before = Norm(i - 1);
+    if (IsOneOf(before, {"demand", "demands", "demanding", "demanded"})) return true;
+    if (before != "for" || i - 1 == s_.first_token) return false;
+    return IsOneOf(Norm(i - 2), {"call", "calls", "calling", "called", "appeal", "appeals",
+                                              "appealing", "appealed", "pressed", "pressing", "clamour",
+                                              "clamouring", "pushing", "pushed", "lobbying"});
+  }
 
   // "a burned-out car", "a bombed-out street": a participle joined by a
   // hyphen describes a thing; it reports no violence of its own.
