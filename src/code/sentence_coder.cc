@@ -79,7 +79,7 @@ class SentenceCoder {
     triggers.erase(std::remove_if(triggers.begin(), triggers.end(),
                                   [&](const Trigger& t) {
                                     return (t.match.end - t.match.first == 1 && InsideQuotes(t.match.first)) ||
-                                           WhatIsDemanded(t.match.first) ||
+                                           WhatIsDemanded(t.match.first) || ReasonGiven(t.match.first) ||
                                            (ParticipleCompound(t.match.first) &&
                                             IsOneOf(t.info->plover_type, {"PROTEST", "ASSAULT", "COERCE"}));
                                   }),
@@ -115,6 +115,12 @@ class SentenceCoder {
     return IsOneOf(Norm(i - 2), {"call", "calls", "calling", "called", "appeal", "appeals",
                                               "appealing", "appealed", "pressed", "pressing", "clamour",
                                               "clamouring", "pushing", "pushed", "lobbying"});
+  }
+
+  // "arrested a journalist for criticising the junta", "jailed for
+  // protesting": the reason given for an act is background, not an event.
+  bool ReasonGiven(std::uint32_t at) const {
+    return at > s_.first_token + 1 && Norm(at - 1) == "for" && Norm(at).ends_with("ing");
   }
 
   // "a burned-out car", "a bombed-out street": a participle joined by a
