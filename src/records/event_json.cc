@@ -5,8 +5,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string_view>
+
+#include "records/json_text.h"
 
 namespace dateline {
 namespace {
@@ -112,32 +113,7 @@ class Writer {
   }
   void Str(std::string_view v) {
     Comma();
-    if (!ValidUtf8(v)) {  // nlohmann mends broken UTF-8 its own way: let it
-      out_ += Json(std::string(v)).dump(-1, ' ', false, Json::error_handler_t::replace);
-      return;
-    }
-    out_ += '"';
-    for (char ch : v) {
-      const auto c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c <= 0x1F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_ += ch;
-          }
-      }
-    }
-    out_ += '"';
+    records::AppendJsonString(out_, v);
   }
   void Int(std::int64_t v) {
     Comma();
@@ -178,43 +154,6 @@ class Writer {
     if (!first_) out_ += ',';
     first_ = false;
   }
-  static bool ValidUtf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c < 0x80) {
-        ++i;
-        continue;
-      }
-      int n;
-      std::uint32_t cp;
-      if ((c & 0xE0) == 0xC0) {
-        n = 1;
-        cp = c & 0x1F;
-      } else if ((c & 0xF0) == 0xE0) {
-        n = 2;
-        cp = c & 0x0F;
-      } else if ((c & 0xF8) == 0xF0) {
-        n = 3;
-        cp = c & 0x07;
-      } else {
-        return false;
-      }
-      for (int k = 1; k <= n; ++k) {
-        if (i + k >= s.size()) return false;
-        const auto d = static_cast<unsigned char>(s[i + k]);
-        if ((d & 0xC0) != 0x80) return false;
-        cp = (cp << 6) | (d & 0x3F);
-      }
-      if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-          (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return false;
-      }
-      i += n + 1;
-    }
-    return true;
-  }
-
   std::string& out_;
   bool first_ = true;
 };

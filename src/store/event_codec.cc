@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "dateline/event_json.h"
+#include "records/json_text.h"
 
 namespace dateline::store {
 namespace {
@@ -139,44 +140,8 @@ Result<Event> EventFromJson(std::string_view text) {
 
 namespace {
 
-bool ValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int n = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    for (int k = 1; k <= n; ++k) {
-      if (i + k >= s.size()) return false;
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
 bool AllValidUtf8(const Event& e) {
+  using records::ValidUtf8;
   const std::string* strings[] = {&e.article, &e.date, &e.date_from, &e.date_to, &e.date_basis, &e.cameo,
                                   &e.root, &e.plover_type, &e.plover_mode, &e.acled_event_type,
                                   &e.acled_sub_event_type, &e.trigger, &e.source.text, &e.source.code,
@@ -230,25 +195,8 @@ Event StoredForm(Event e) {
 
 namespace {
 
-// The JSON nlohmann::json (keys sorted) gives, written directly: strings of
-// plain printable ASCII as they are, any other through nlohmann.
-void PutString(std::string& out, const std::string& v) {
-  bool plain = true;
-  for (char ch : v) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) {
-    out += '"';
-    out += v;
-    out += '"';
-  } else {
-    out += Json(v).dump(-1, ' ', false, Json::error_handler_t::replace);
-  }
-}
+// The JSON nlohmann::json (keys sorted) gives, written directly.
+void PutString(std::string& out, const std::string& v) { records::AppendJsonString(out, v); }
 
 void PutInt(std::string& out, std::int64_t v) { out += std::to_string(v); }
 
