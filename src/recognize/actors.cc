@@ -105,41 +105,25 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
           k = next;
         }
       }
-      // "a Russian-led force", "Saudi-backed coalition": led by that country
-      if (head == &e && j > m.end && j < end && text.tokens[j].kind == TokenKind::kWord) {
+      // "a Russian-led force", "Saudi-backed coalition": led by that country;
+      // "a Russian missile strike", "Israeli warplanes", "Russia's shelling":
+      // the weapons stand for the country's armed forces. Either way the
+      // phrase is the country's military.
+      if (head == &e && j < end && text.tokens[j].kind == TokenKind::kWord) {
         static constexpr std::string_view kArmedGroups[] = {
             "force", "forces", "coalition", "troops", "alliance", "mission", "contingent",
             "operation", "militia", "militias", "army"};
-        bool armed = false;
-        for (std::string_view w : kArmedGroups) armed |= norm(j) == w;
-        if (armed) {
-          ActorMention a;
-          a.first = m.first;
-          a.end = j + 1;
-          a.head = j;
-          a.kind = ActorKind::kAgent;
-          std::uint32_t start = text.tokens[a.first].start, stop = text.tokens[j].end;
-          a.actor.text = std::string(article_text.substr(start, stop - start));
-          a.actor.start = start;
-          a.actor.end = stop;
-          a.actor.country = e.country;
-          a.actor.agent = "MIL";
-          a.actor.code = e.country + "MIL";
-          out.push_back(std::move(a));
-          continue;
-        }
-      }
-      // "a Russian missile strike", "Israeli warplanes", "Russia's shelling":
-      // the weapons stand for the country's armed forces
-      if (head == &e && j < end && text.tokens[j].kind == TokenKind::kWord) {
         static constexpr std::string_view kWeapons[] = {
             "missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets",
             "aircraft", "air", "airstrike", "airstrikes", "shelling", "artillery", "rocket",
             "rockets", "shells", "bombers", "helicopter", "helicopters", "tanks", "warships",
             "navy", "planes", "bombardment", "bombing", "bombings", "strike", "strikes"};
-        bool weapon = false;
-        for (std::string_view w : kWeapons) weapon |= norm(j) == w;
-        if (weapon) {
+        bool military = false;
+        if (j > m.end) {
+          for (std::string_view w : kArmedGroups) military |= norm(j) == w;
+        }
+        for (std::string_view w : kWeapons) military |= norm(j) == w;
+        if (military) {
           ActorMention a;
           a.first = m.first;
           a.end = j + 1;
