@@ -178,10 +178,13 @@ class GdeltWriter : public EventWriter {
       if (!full.empty()) full += ", ";
       full += part;
     };
-    if (type != 1 && l.name != l.admin1) add(l.name);
-    if (type != 1) add(l.admin1);
-    add(type == 1 && !l.name.empty() ? l.name : country_name);
-    if (type == 0) full.clear();
+    if (type == 1) {
+      add(l.name.empty() ? country_name : l.name);
+    } else if (type != 0) {
+      if (l.name != l.admin1) add(l.name);
+      add(l.admin1);
+      add(country_name);
+    }
     f.push_back(std::to_string(type));                 // Geo_Type
     f.push_back(full);                                 // Geo_FullName
     f.push_back(type ? fips : "");                     // Geo_CountryCode (FIPS 10-4)
