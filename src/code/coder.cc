@@ -339,6 +339,8 @@ Result<std::unique_ptr<const Coder>> Coder::Create(const std::string& data_dir,
   if (!lexicon.ok()) return lexicon.status();
   auto countries = CountryTable::Load(data_dir + "/country_codes.tsv");
   if (!countries.ok()) return countries.status();
+  auto cues = CueTable::Load(data_dir + "/coder_cues.txt");
+  if (!cues.ok()) return cues.status();
   std::unique_ptr<const geo::Gazetteer> gazetteer;
   if (!gazetteer_path.empty()) {
     auto loaded = geo::Gazetteer::Load(gazetteer_path);
@@ -346,12 +348,13 @@ Result<std::unique_ptr<const Coder>> Coder::Create(const std::string& data_dir,
     gazetteer = std::move(loaded.value());
   }
   return std::unique_ptr<const Coder>(new Coder(
-      std::move(lexicon.value()), std::move(countries.value()), std::move(gazetteer)));
+      std::move(lexicon.value()), std::move(countries.value()), std::move(cues.value()),
+      std::move(gazetteer)));
 }
 
-Coder::Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries,
+Coder::Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
              std::unique_ptr<const geo::Gazetteer> gazetteer)
-    : lexicon_(std::move(lexicon)), countries_(std::move(countries)),
+    : lexicon_(std::move(lexicon)), countries_(std::move(countries)), cues_(std::move(cues)),
       gazetteer_(std::move(gazetteer)) {
   if (gazetteer_) geoparser_ = std::make_unique<geo::Geoparser>(gazetteer_.get(), lexicon_.get());
 }
@@ -402,7 +405,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   std::vector<Event> events;
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
     std::vector<Event> found =
-        CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_);
+        CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_, cues_);
     for (Event& e : found) {
       // street-level events the text does not place happen where the lead put
       // the story ("massed in central Nairobi"); national measures stay national

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "code/country_table.h"
+#include "code/cue_table.h"
 #include "dateline/article.h"
 #include "dateline/event.h"
 #include "dateline/status.h"
@@ -37,13 +38,13 @@ struct CodeOptions {
 
 class Coder {
  public:
-  // Loads the lexicon and data/country_codes.tsv from data_dir, and the
+  // Loads the lexicon, data/country_codes.tsv and data/coder_cues.txt from data_dir, and the
   // gazetteer from gazetteer_path when it is not empty (a missing or bad
   // gazetteer is an error then; without one, events are placed by country).
   static Result<std::unique_ptr<const Coder>> Create(const std::string& data_dir,
                                                      const std::string& gazetteer_path = "",
                                                      const lexicon::LoadOptions& options = {});
-  Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries,
+  Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
         std::unique_ptr<const geo::Gazetteer> gazetteer);
 
   std::vector<Event> CodeArticle(const Article& article, const CodeOptions& options = {}) const;
@@ -57,6 +58,7 @@ class Coder {
  private:
   std::unique_ptr<const lexicon::Lexicon> lexicon_;
   CountryTable countries_;
+  CueTable cues_;
   std::unique_ptr<const geo::Gazetteer> gazetteer_;
   std::unique_ptr<const geo::Geoparser> geoparser_;
 };

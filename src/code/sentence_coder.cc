@@ -65,9 +65,9 @@ std::vector<Trigger> SelectTriggers(std::vector<PhraseMatch> matches, const lexi
 class SentenceCoder {
  public:
   SentenceCoder(const ArticleContext& ctx, std::int32_t index, const SentenceMentions& m,
-                const lexicon::Lexicon& lex, const CountryTable& countries)
+                const lexicon::Lexicon& lex, const CountryTable& countries, const CueTable& cues)
       : ctx_(ctx), tt_(*ctx.text), s_(ctx.text->sentences[index]), index_(index), m_(m),
-        lex_(lex), countries_(countries) {}
+        lex_(lex), countries_(countries), cues_(cues) {}
 
   std::vector<Event> Run() {
     if (PageLabel()) return {};
@@ -104,23 +104,20 @@ class SentenceCoder {
   // itself is the protest or the appeal already coded.
   bool WhatIsDemanded(std::uint32_t at) const {
     std::uint32_t i = at;
-    while (i > s_.first_token &&
-           IsOneOf(Norm(i - 1), {"the", "a", "an", "their", "his", "her", "its"})) {
+    while (i > s_.first_token && cues_.Has("determiner", Norm(i - 1))) {
       --i;
     }
     if (i == s_.first_token) return false;
     std::string_view before = Norm(i - 1);
-    if (IsOneOf(before, {"demand", "demands", "demanding", "demanded"})) return true;
+    if (cues_.Has("demand", before)) return true;
     if (before != "for" || i - 1 == s_.first_token) return false;
-    return IsOneOf(Norm(i - 2), {"call", "calls", "calling", "called", "appeal", "appeals",
-                                              "appealing", "appealed", "pressed", "pressing", "clamour",
-                                              "clamouring", "pushing", "pushed", "lobbying"});
+    return cues_.Has("ask_for", Norm(i - 2));
   }
 
   // "arrested a journalist for criticising the junta", "jailed for
   // protesting": the reason given for an act is background, not an event.
   bool ReasonGiven(std::uint32_t at) const {
-    return at > s_.first_token + 1 && Norm(at - 1) == "for" && Norm(at).ends_with("ing");
+    return at > s_.first_token + 1 && cues_.Has("reason", Norm(at - 1)) && Norm(at).ends_with("ing");
   }
 
   // "a burned-out car", "a bombed-out street": a participle joined by a
@@ -544,7 +541,7 @@ class SentenceCoder {
   Modality ModalityAt(std::uint32_t at) const {
     for (std::uint32_t i = at; i > s_.first_token && i + 6 > at; --i) {
       std::string_view w = Norm(i - 1);
-      if (IsOneOf(w, {"threatened", "threatens", "threaten", "vowed", "vows", "warned", "warns"})) {
+      if (cues_.Has("threat_word", w)) {
         return Modality::kThreat;
       }
       if (IsOneOf(w, {"if", "unless", "could", "might", "may", "should"})) return Modality::kHypothetical;
@@ -1014,6 +1011,7 @@ class SentenceCoder {
   const SentenceMentions& m_;
   const lexicon::Lexicon& lex_;
   const CountryTable& countries_;
+  const CueTable& cues_;
   std::vector<std::uint32_t> speech_tokens_;
   // per event of Run(): where its trigger starts, and whether it is generic
   // (a killing, an attack, a figure of its own) rather than a specific kind
@@ -1029,8 +1027,9 @@ class SentenceCoder {
 
 std::vector<Event> CodeSentence(const ArticleContext& context, std::int32_t sentence_index,
                                 const recognize::SentenceMentions& mentions,
-                                const lexicon::Lexicon& lexicon, const CountryTable& countries) {
-  return SentenceCoder(context, sentence_index, mentions, lexicon, countries).Run();
+                                const lexicon::Lexicon& lexicon, const CountryTable& countries,
+                                const CueTable& cues) {
+  return SentenceCoder(context, sentence_index, mentions, lexicon, countries, cues).Run();
 }
 
 }  // namespace dateline::code

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "code/country_table.h"
+#include "code/cue_table.h"
 #include "dateline/article.h"
 #include "dateline/event.h"
 #include "dateline/sentence.h"
@@ -47,7 +48,8 @@ struct ArticleContext {
 
 std::vector<Event> CodeSentence(const ArticleContext& context, std::int32_t sentence_index,
                                 const recognize::SentenceMentions& mentions,
-                                const lexicon::Lexicon& lexicon, const CountryTable& countries);
+                                const lexicon::Lexicon& lexicon, const CountryTable& countries,
+                                const CueTable& cues);
 
 }  // namespace dateline::code
 
