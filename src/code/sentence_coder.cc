@@ -76,14 +76,21 @@ class SentenceCoder {
     std::vector<Event> events;
     // A lone word inside quotes ("a terrible attack") characterises; it
     // reports no happening of its own.
+    // A noun in quotes ("terrorist bands") labels; it reports no happening.
     triggers.erase(std::remove_if(triggers.begin(), triggers.end(),
                                   [&](const Trigger& t) {
-                                    return (t.match.end - t.match.first == 1 && InsideQuotes(t.match.first)) ||
+                                    return ((t.match.end - t.match.first == 1 ||
+                                             (Nominal(t) && t.match.end - t.match.first <= 4)) &&
+                                            InsideQuotes(t.match.first)) ||
                                            WhatIsDemanded(t.match.first) || ReasonGiven(t.match.first) ||
                                            (ParticipleCompound(t.match.first) &&
-                                            IsOneOf(t.info->plover_type, {"PROTEST", "ASSAULT", "COERCE"}));
+                                            IsOneOf(t.info->plover_type, {"PROTEST", "ASSAULT", "COERCE"})) ||
+                                           InsideCompound(t.match.first) || Feared(t.match.first) ||
+                                           Anonymity(t) || Label(t) || ModifiesNoun(t) ||
+                                           CrowdsMessage(t, triggers);
                                   }),
                    triggers.end());
+    DropWhatIsAskedOrThreatened(triggers);
     for (const Trigger& t : triggers) {
       events.push_back(CodeTrigger(t));
       at_.push_back(t.match.first);
@@ -92,7 +99,9 @@ class SentenceCoder {
     ShareCoordinatedSubject(triggers, events);
     AssignCounts(triggers, events);
     for (std::size_t k = 0; k < triggers.size(); ++k) SingleVictim(triggers[k], events[k]);
+    DropBackground(triggers, events);
     MergeViolence(events);
+    MergeRepeats(events);
     return events;
   }
 
@@ -130,6 +139,267 @@ class SentenceCoder {
            (w.ends_with("ed") || w.ends_with("en") || w.ends_with("rn") || w.ends_with("nt"));
   }
 
+  // A trigger that names a happening with a noun ("the protests", "a raid
+  // on the camp", "wave of protests", "the storming of parliament") rather
+  // than telling it with a verb.
+  bool Nominal(const Trigger& t) const {
+    const PhraseMatch& m = t.match;
+    if (t.pattern->passive) return false;
+    for (std::uint32_t i = m.first; i < m.end; ++i) {
+      std::string_view w = Norm(i);
+      if (cues_.Has("verb_form", w) || (w.size() > 3 && w.ends_with("ed"))) return false;
+    }
+    std::string_view first = Norm(m.first);
+    bool gerund = first.ends_with("ing");
+    if (!gerund && !t.pattern->pattern.starts_with('~')) return true;
+    // a gerund or a verb's form is a noun after a determiner or a
+    // possessive ("the storming of", "Monday's raid"); after a preposition a
+    // verb's form is a noun ("months of protests") and so is a lone gerund
+    // ("charges of rioting"), but a gerund with its object tells ("a day
+    // after breaking into the residence")
+    if (m.first == s_.first_token) return false;
+    const Token& before = tt_.tokens[m.first - 1];
+    if (before.kind == TokenKind::kPossessive || cues_.Has("determiner", before.norm)) return true;
+    return cues_.Has("governor", before.norm) && (!gerund || m.end - m.first == 1);
+  }
+
+  // Where the noun phrase of a trigger starts: back over determiners,
+  // modifiers and possessives ("Colombia's national strike").
+  std::uint32_t PhraseStart(std::uint32_t at) const {
+    std::uint32_t i = at;
+    for (int steps = 0; steps < 5 && i > s_.first_token; ++steps) {
+      const Token& t = tt_.tokens[i - 1];
+      bool owner = i >= s_.first_token + 2 && t.kind == TokenKind::kPossessive;
+      if (owner) {
+        i -= 2;
+        continue;
+      }
+      if (!cues_.Has("determiner", t.norm)) break;
+      --i;
+    }
+    return i;
+  }
+
+  // A nominal trigger that is the object of a preposition or of another
+  // verb ("killed since the protests began", "deployed to clear road
+  // blockades", "condemned the raid"): background, when the sentence tells
+  // something else. A noun that opens its clause is its subject.
+  bool Governed(const Trigger& t) const {
+    std::uint32_t i = PhraseStart(t.match.first);
+    if (i == s_.first_token) return false;
+    // "killed since the protests began": a clause that dates the sentence's
+    // news by the start of something told before
+    if (!Nominal(t)) return cues_.Has("time_clause", Norm(i - 1));
+    const Token& g = tt_.tokens[i - 1];
+    if (g.kind == TokenKind::kPunct || IsOneOf(g.norm, {"and", "but", "or", "while", "when"})) return false;
+    for (const ActorMention& a : m_.actors) {
+      if (a.end == i) return false;  // "police protests": an actor's own
+    }
+    return true;
+  }
+
+  // "open-ended general strike": a match may not start inside a hyphenated word.
+  bool InsideCompound(std::uint32_t at) const {
+    return at >= s_.first_token + 2 && tt_.tokens[at].joined_left && Norm(at - 1) == "-" &&
+           tt_.tokens[at - 1].joined_left;
+  }
+
+  // "for fear of arrest", "risked being shot": what is feared has not happened.
+  bool Feared(std::uint32_t at) const {
+    if (at == s_.first_token) return false;
+    if (cues_.Has("feared", Norm(at - 1))) return true;
+    return at >= s_.first_token + 2 && Norm(at - 1) == "of" && cues_.Has("feared", Norm(at - 2));
+  }
+
+  // "asking not to be named for fear of reprisal": a source's anonymity.
+  bool Anonymity(const Trigger& t) const {
+    if (t.info->plover_type != "REQUEST") return false;
+    for (std::uint32_t i = t.match.first; i + 3 < s_.end_token && i < t.match.end + 2; ++i) {
+      if (Norm(i) == "not" && Norm(i + 1) == "to" && Norm(i + 2) == "be" && cues_.Has("anonymous", Norm(i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "called the raid a massacre", "what it calls riots", "described the
+  // attack as": a noun that labels a happening; the happening is told (or
+  // not) elsewhere.
+  bool Label(const Trigger& t) const {
+    if (!Nominal(t)) return false;
+    std::uint32_t at = t.match.first;
+    for (std::uint32_t l = at; l > s_.first_token && l + 7 > at; --l) {
+      const Token& w = tt_.tokens[l - 1];
+      if (w.kind == TokenKind::kPunct && w.norm != "\"") return false;
+      if (!cues_.Has("label", w.norm)) continue;
+      std::uint32_t label = l - 1;
+      if (IsOneOf(Norm(label + 1), {"for", "on", "off", "up", "in"})) return false;
+      // a predicate: "called the raid a massacre", "described it as a crime"
+      for (std::uint32_t j = label + 2; j < at; ++j) {
+        if (IsOneOf(Norm(j), {"a", "an", "as"})) return true;
+      }
+      // "what it calls riots", "in what the governor called a massacre"
+      for (std::uint32_t j = label; j > s_.first_token && j + 4 > label; --j) {
+        if (Norm(j - 1) == "what") return true;
+      }
+      return false;  // "described the attack": the labelled happening is told here
+    }
+    return false;
+  }
+
+  // "protest leaders said", "the National Strike Committee": a protest noun
+  // that qualifies another noun.
+  bool ModifiesNoun(const Trigger& t) const {
+    if (t.info->plover_type != "PROTEST" || t.match.end >= s_.end_token) return false;
+    for (std::uint32_t i = t.match.first; i < t.match.end; ++i) {
+      if (cues_.Has("verb_form", Norm(i)) || Norm(i).ends_with("ed")) return false;
+    }
+    return cues_.Has("modified_by", Norm(t.match.end));
+  }
+
+  // "Demonstrators denouncing the price rise clashed with police": what a
+  // crowd marches for, said by an -ing word right after it, is the message
+  // of the protest the sentence tells, not an event of its own.
+  bool CrowdsMessage(const Trigger& t, const std::vector<Trigger>& all) const {
+    if (IsOneOf(t.info->plover_type, {"PROTEST", "ASSAULT", "COERCE"}) || !Norm(t.match.first).ends_with("ing")) {
+      return false;
+    }
+    bool after_crowd = false;
+    for (const ActorMention& a : m_.actors) {
+      after_crowd |= a.end == t.match.first && cues_.Has("crowd_agent", a.actor.agent);
+    }
+    if (!after_crowd) return false;
+    return std::any_of(all.begin(), all.end(),
+                       [](const Trigger& p) { return p.info->plover_type == "PROTEST"; });
+  }
+
+  // "urged Sudanese to launch a campaign of civil disobedience", "warned
+  // that people who joined protests risked being shot": a material act asked
+  // for, promised or threatened in a call, demand or warning has not
+  // happened; the call is the event. (What is asked in words, such as a
+  // demand that unrest "be put down", stays: it is a threat of its own.)
+  void DropWhatIsAskedOrThreatened(std::vector<Trigger>& triggers) const {
+    std::vector<bool> drop(triggers.size(), false);
+    for (const Trigger& r : triggers) {
+      const std::string& type = r.info->plover_type;
+      if (type != "REQUEST" && type != "THREATEN") continue;
+      std::uint32_t open = r.match.end;  // where the asked-for clause begins
+      if (IsOneOf(Norm(r.match.end - 1), {"to", "that"})) {
+        open = r.match.end;
+      } else if (r.match.end < s_.end_token && IsOneOf(Norm(r.match.end), {"to", "that"})) {
+        open = r.match.end + 1;
+      } else {
+        continue;
+      }
+      for (std::size_t k = 0; k < triggers.size(); ++k) {
+        const Trigger& t = triggers[k];
+        bool material = t.info->quad_class == 2 || t.info->quad_class == 4;
+        if (t.match.first < open || t.match.first > open + 12 || !material) {
+          continue;
+        }
+        bool crosses = false;
+        for (std::uint32_t i = open; i < t.match.first; ++i) crosses |= Norm(i) == ";";
+        if (!crosses) drop[k] = true;
+      }
+    }
+    std::size_t k = 0;
+    triggers.erase(std::remove_if(triggers.begin(), triggers.end(), [&](const Trigger&) { return drop[k++]; }),
+                   triggers.end());
+  }
+
+  // Nominal mentions that are background to what the sentence tells: a
+  // protest noun, or a generic violent or coercive noun ("the raid", "the
+  // shootings", "a crackdown"), governed by a preposition or another verb and
+  // carrying no figure of its own. Dropped only when something else in the
+  // sentence is kept.
+  void DropBackground(const std::vector<Trigger>& triggers, std::vector<Event>& events) {
+    std::vector<bool> background(events.size(), false);
+    bool other = false;
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      const Event& e = events[k];
+      const Counts& c = e.counts;
+      bool figure = c.killed || c.injured || c.arrested || c.participants || c.displaced || c.troops;
+      bool generic = e.cameo.size() == 3 && e.cameo[2] == '0';
+      if (k < triggers.size() && !figure && (e.plover_type == "PROTEST" || generic) && Governed(triggers[k])) {
+        background[k] = true;
+      } else {
+        other = true;
+      }
+    }
+    if (!other) return;
+    std::vector<Event> kept;
+    std::vector<std::uint32_t> at;
+    std::vector<bool> generic;
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      if (background[k]) continue;
+      kept.push_back(std::move(events[k]));
+      at.push_back(at_[k]);
+      generic.push_back(generic_[k]);
+    }
+    events = std::move(kept);
+    at_ = std::move(at);
+    generic_ = std::move(generic);
+  }
+
+  // One act told with two verbs or two objects ("fired tear gas to disperse
+  // the crowd", "broke into the residence and set it on fire", "announced a
+  // price cap and a moratorium") is one event: events of one sentence and
+  // clause with the same CAMEO code, or a generic code ("in a
+  // concession", 080) and a specific one of the same PLOVER type, whose
+  // actors agree and whose figures do not clash, become the first (or the
+  // specific) one.
+  void MergeRepeats(std::vector<Event>& events) {
+    if (events.size() < 2) return;
+    auto clause = [&](std::uint32_t at) {
+      int n = 0;
+      for (std::uint32_t i = s_.first_token; i < at && i < s_.end_token; ++i) n += Norm(i) == ";";
+      return n;
+    };
+    auto generic_code = [](const Event& e) { return e.cameo.size() == 3 && e.cameo[2] == '0'; };
+    auto agree = [](const Actor& a, const Actor& b) {
+      return a.empty() || b.empty() || a.agent.empty() || b.agent.empty() ||
+             (a.agent == b.agent && (a.country.empty() || b.country.empty() || a.country == b.country));
+    };
+    std::vector<bool> gone(events.size(), false);
+    for (std::size_t k = 1; k < events.size(); ++k) {
+      for (std::size_t j = 0; j < k && !gone[k]; ++j) {
+        if (gone[j]) continue;
+        Event& a = events[j];
+        Event& b = events[k];
+        if (a.plover_type.empty() || a.plover_type != b.plover_type || a.negated != b.negated ||
+            a.modality != b.modality || clause(at_[j]) != clause(at_[k]) || FiguresClash(a.counts, b.counts) ||
+            !agree(a.source, b.source) || !agree(a.target, b.target)) {
+          continue;
+        }
+        bool same = a.cameo == b.cameo;
+        if (!same && !generic_code(a) && !generic_code(b)) continue;
+        // the specific one stays; between equals, the first
+        bool keep_b = generic_code(a) && !generic_code(b);
+        Event& into = keep_b ? b : a;
+        Event& from = keep_b ? a : b;
+        Counts& c = into.counts;
+        if (!c.killed) c.killed = from.counts.killed;
+        if (!c.injured) c.injured = from.counts.injured;
+        if (!c.arrested) c.arrested = from.counts.arrested;
+        if (!c.participants) c.participants = from.counts.participants;
+        if (!c.displaced) c.displaced = from.counts.displaced;
+        if (!c.troops) c.troops = from.counts.troops;
+        if (into.source.empty() || (into.source.agent.empty() && !from.source.agent.empty())) into.source = from.source;
+        if (into.target.empty() || (into.target.agent.empty() && !from.target.agent.empty())) into.target = from.target;
+        if (!into.claimed_by) into.claimed_by = from.claimed_by;
+        if (Specific(from.location.precision) > Specific(into.location.precision)) into.location = from.location;
+        into.confidence = std::max(into.confidence, from.confidence);
+        RefineAcled(into);
+        gone[keep_b ? j : k] = true;
+      }
+    }
+    std::vector<Event> kept;
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      if (!gone[k]) kept.push_back(std::move(events[k]));
+    }
+    events = std::move(kept);
+  }
+
   // Page furniture that survived extraction: "Related: How the protests
   // began", "Read more: ...", "Watch: ..." name stories, not happenings.
   bool PageLabel() const {
@@ -149,14 +419,18 @@ class SentenceCoder {
   void ShareCoordinatedSubject(const std::vector<Trigger>& triggers, std::vector<Event>& events) const {
     for (std::size_t k = 1; k < triggers.size(); ++k) {
       std::uint32_t at = triggers[k].match.first;
-      if (at <= s_.first_token || Norm(at - 1) != "and") continue;
+      // "attacked the party's headquarters, ransacking offices": a participle
+      // after a comma has the clause's subject too
+      bool participle = Norm(at - 1) == "," && Norm(at).ends_with("ing");
+      if (at <= s_.first_token || (Norm(at - 1) != "and" && !participle)) continue;
       const Event& prev = events[k - 1];
       Event& e = events[k];
       if (prev.source.empty() || triggers[k].pattern->passive || PassiveMatch(triggers[k].match)) continue;
-      bool object_of_prev = e.source.empty() ||
-                            (e.source.start >= tt_.tokens[triggers[k - 1].match.first].start &&
-                             e.source.start < tt_.tokens[at].start);
-      if (object_of_prev) e.source = prev.source;
+      // the verb has no subject of its own unless the pattern spells one
+      // ("and police fired tear gas"); what the search found is the object
+      // of the first verb or a noun of its clause ("attacked the party's
+      // offices, ransacking rooms and setting cars on fire")
+      if (!ActorStartingWithin(at, at + 1)) e.source = prev.source;
     }
   }
 
@@ -283,10 +557,17 @@ class SentenceCoder {
       RefineAcled(into);
     }
     std::vector<Event> kept;
+    std::vector<std::uint32_t> at;
+    std::vector<bool> generic;
     for (std::size_t k = 0; k < events.size(); ++k) {
-      if (!gone[k]) kept.push_back(std::move(events[k]));
+      if (gone[k]) continue;
+      kept.push_back(std::move(events[k]));
+      at.push_back(at_[k]);
+      generic.push_back(generic_[k]);
     }
     events = std::move(kept);
+    at_ = std::move(at);
+    generic_ = std::move(generic);
   }
 
   bool InsideQuotes(std::uint32_t at) const {
