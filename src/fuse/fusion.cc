@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "dateline/event_json.h"
+#include "fuse/simhash.h"
 
 namespace dateline::fuse {
 namespace {
@@ -25,7 +26,7 @@ int PrecisionRank(PlacePrecision p) {
   return 4;
 }
 
-bool Conflict(const std::string& a, const std::string& b) {
+bool Conflict(std::string_view a, std::string_view b) {
   return !a.empty() && !b.empty() && a != b;
 }
 
@@ -88,78 +89,101 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-FuseKey KeyOf(const Event& e) {
-  FuseKey key;
-  if (e.date_precision == DatePrecision::kDay) key.day = DayNumber(e.date);
-  key.root = e.root;
-  key.plover_type = e.plover_type;
-  key.country = e.location.country;
-  return key;
+FusionView ViewOf(const Event& e) {
+  FusionView v;
+  v.article = e.article;
+  v.date = e.date;
+  v.date_precision = e.date_precision;
+  v.published_date = e.date_basis == "published";
+  v.cameo = e.cameo;
+  v.root = e.root;
+  v.plover_type = e.plover_type;
+  v.negated = e.negated;
+  v.modality = e.modality;
+  auto actor = [](const Actor& a) {
+    return ActorView{a.empty() ? std::string_view() : a.code.empty() ? std::string_view(a.text) : a.code,
+                     a.country, a.agent};
+  };
+  v.source = actor(e.source);
+  v.target = actor(e.target);
+  const Location& l = e.location;
+  v.location = LocationView{l.name, l.admin1, l.country, l.geonameid, l.lat, l.lon, l.precision};
+  v.evidence_hash = EvidenceHash(e);
+  return v;
 }
 
-bool CompatibleType(const Event& a, const Event& b) {
+std::uint64_t EvidenceHash(const Event& e) {
+  if (e.evidence.empty() || e.evidence.front().text.empty()) return 0;
+  return Hash64(e.evidence.front().text) | 1;  // never 0
+}
+
+bool CompatibleType(const FusionView& a, const FusionView& b) {
   if (!a.plover_type.empty() && a.plover_type == b.plover_type) return true;
   return !a.root.empty() && a.root == b.root;
 }
 
-bool CompatibleActor(const Actor& a, const Actor& b) {
-  if (a.empty() || b.empty()) return true;
-  if (!a.code.empty() && a.code == b.code) return true;
+bool CompatibleActor(const ActorView& a, const ActorView& b) {
+  if (a.code.empty() || b.code.empty()) return true;
+  if (a.code == b.code) return true;
   return !Conflict(a.country, b.country) && !Conflict(a.agent, b.agent) &&
-         !(a.country.empty() && a.agent.empty() && b.country.empty() && b.agent.empty() &&
-           Conflict(a.code, b.code));
+         !(a.country.empty() && a.agent.empty() && b.country.empty() && b.agent.empty());
 }
 
-bool CompatiblePlace(const Location& a, const Location& b, double max_km) {
-  if (a.empty() || b.empty()) return true;
+bool CompatiblePlace(const FusionView& x, const FusionView& y, double max_km) {
+  const LocationView &a = x.location, &b = y.location;
+  if (a.empty() || b.empty()) {
+    // Without a place only copies of one sentence are one happening.
+    return a.empty() && b.empty() && x.evidence_hash != 0 && x.evidence_hash == y.evidence_hash;
+  }
   if (Conflict(a.country, b.country)) return false;
   if (a.geonameid != 0 && a.geonameid == b.geonameid) return true;
   const int ra = PrecisionRank(a.precision), rb = PrecisionRank(b.precision);
-  if (std::max(ra, rb) == PrecisionRank(PlacePrecision::kCountry)) return true;  // same country
-  if (std::max(ra, rb) == PrecisionRank(PlacePrecision::kAdmin1)) {
-    return !a.admin1.empty() && a.admin1 == b.admin1;
-  }
+  const int country = PrecisionRank(PlacePrecision::kCountry), admin1 = PrecisionRank(PlacePrecision::kAdmin1);
+  if (ra == country || rb == country) return ra == rb && a.country == b.country;
+  if (std::max(ra, rb) == admin1) return !a.admin1.empty() && a.admin1 == b.admin1;
   if (a.lat && a.lon && b.lat && b.lon) return HaversineKm(*a.lat, *a.lon, *b.lat, *b.lon) <= max_km;
   return !a.name.empty() && a.name == b.name;
 }
 
-bool CompatibleDate(const Event& a, const Event& b, int max_days) {
-  if (a.date.empty() || b.date.empty()) return true;
-  const bool da = a.date_precision == DatePrecision::kDay, db = b.date_precision == DatePrecision::kDay;
-  if (da && db) {
+bool CompatibleDate(const FusionView& a, const FusionView& b, int max_days) {
+  if (a.date_precision == DatePrecision::kDay && b.date_precision == DatePrecision::kDay) {
     auto x = DayNumber(a.date), y = DayNumber(b.date);
     if (!x || !y) return a.date == b.date;
-    return std::llabs(*x - *y) <= max_days;
+    const int slack = (a.published_date || b.published_date) ? max_days : 0;
+    return std::llabs(*x - *y) <= slack;
   }
-  // A coarser date contains the finer one when it is its prefix.
-  const std::string& shorter = a.date.size() <= b.date.size() ? a.date : b.date;
-  const std::string& longer = a.date.size() <= b.date.size() ? b.date : a.date;
-  return longer.compare(0, shorter.size(), shorter) == 0;
+  return a.date_precision == b.date_precision && a.date == b.date;
 }
 
 // Something the two reports positively share beyond compatibility: the same
 // source or target code, or the same CAMEO code at the same local place (one
-// gazetteer id, or city-level points within max_km). Without
-// it, reports with empty actors would bridge unrelated happenings.
-bool SharedAnchor(const Event& a, const Event& b, double max_km) {
+// gazetteer id, or city-level points within max_km), or the same main
+// sentence. Without it, reports with empty actors would bridge unrelated happenings.
+bool SharedAnchor(const FusionView& a, const FusionView& b, double max_km) {
   if (!a.source.code.empty() && a.source.code == b.source.code) return true;
   if (!a.target.code.empty() && a.target.code == b.target.code) return true;
   if (a.cameo != b.cameo) return false;
+  if (a.evidence_hash != 0 && a.evidence_hash == b.evidence_hash) return true;
   if (a.location.geonameid != 0 && a.location.geonameid == b.location.geonameid) return true;
-  auto local = [](const Location& l) {
+  auto local = [](const LocationView& l) {
     return (l.precision == PlacePrecision::kCity || l.precision == PlacePrecision::kPoint) && l.lat && l.lon;
   };
   return local(a.location) && local(b.location) &&
          HaversineKm(*a.location.lat, *a.location.lon, *b.location.lat, *b.location.lon) <= max_km;
 }
 
-bool SameHappening(const Event& a, const Event& b, const FusionOptions& options) {
+bool SameHappening(const FusionView& a, const FusionView& b, const FusionOptions& options) {
   // The coder already joined the reports of one happening within an article;
   // two events it kept apart there are two happenings.
   if (!a.article.empty() && a.article == b.article) return false;
-  return SharedAnchor(a, b, options.max_km) && CompatibleType(a, b) && a.negated == b.negated && a.modality == b.modality &&
+  return a.negated == b.negated && a.modality == b.modality && CompatibleType(a, b) &&
+         CompatibleDate(a, b, options.max_days) && CompatiblePlace(a, b, options.max_km) &&
          CompatibleActor(a.source, b.source) && CompatibleActor(a.target, b.target) &&
-         CompatibleDate(a, b, options.max_days) && CompatiblePlace(a.location, b.location, options.max_km);
+         SharedAnchor(a, b, options.max_km);
+}
+
+bool SameHappening(const Event& a, const Event& b, const FusionOptions& options) {
+  return SameHappening(ViewOf(a), ViewOf(b), options);
 }
 
 bool ReportBefore(const Report& a, const Report& b) {

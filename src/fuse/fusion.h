@@ -10,12 +10,20 @@
 //   actors   source with source and target with target: the same code, or
 //            no conflict in country and agent; an empty actor is compatible;
 //   place    the same gazetteer id; or both with coordinates within
-//            `max_km` (haversine); or, when one is coarser (admin1/country
-//            precision), the same admin1 / the same country; names equal
-//            otherwise; an empty location is compatible (the coarsest);
-//   date     both day dates at most `max_days` apart; a coarser date (month,
-//            year) is compatible with the days inside it; an empty date with
-//            any date.
+//            `max_km` (haversine); or, when one is an admin-1 region, the
+//            same admin1; two country-level places: the same country; names
+//            equal otherwise. A country-level place is not compatible with a
+//            finer one (a national report would bridge every city's
+//            happenings of that day). Two reports without a place are one
+//            happening only when their main sentences are the same text
+//            (copies of one story); without a place, a report joins nothing else;
+//   date     two day dates: the same day when both texts state it, at most
+//            `max_days` apart when either only has its article's publish date
+//            (date_basis "published"); coarser dates (month, year) and
+//            missing dates only equal ones.
+// Fusion joins the connected components of this relation, so a looser rule
+// would chain: reports a day apart, day after day in one city, would become
+// one "happening" a month long.
 // The relation is symmetric. Fuse() groups reports into the connected
 // components of it, so the grouping, and with the rules below the canonical
 // events, do not depend on the order of the input.
@@ -62,22 +70,42 @@ struct Report {
 std::optional<std::int64_t> DayNumber(std::string_view date);
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
-// The keys under which an index must look for candidates: any b with
-// SameHappening(a, b) has b.day within a.day ± max_days or no day, and shares
-// a.root or a.plover_type.
-struct FuseKey {
-  std::optional<std::int64_t> day;  // only for day-precision dates
-  std::string root, plover_type;
-  std::string country;              // location country (alpha-2), may be empty
+// What SameHappening compares of a report: views into an Event (ViewOf) or
+// into strings an index keeps. An actor's `code` is its code, else its text.
+struct ActorView {
+  std::string_view code, country, agent;
 };
-FuseKey KeyOf(const Event& event);
+struct LocationView {
+  std::string_view name, admin1, country;
+  std::int64_t geonameid = 0;
+  std::optional<double> lat, lon;
+  PlacePrecision precision = PlacePrecision::kNone;
+  bool empty() const { return name.empty() && country.empty() && !lat; }
+};
+struct FusionView {
+  std::string_view article;  // "" = unknown: never taken as the same article
+  std::string_view date;
+  DatePrecision date_precision = DatePrecision::kNone;
+  bool published_date = false;  // date_basis "published": the text gives no date
+  std::string_view cameo, root, plover_type;
+  bool negated = false;
+  Modality modality = Modality::kActual;
+  ActorView source, target;
+  LocationView location;
+  std::uint64_t evidence_hash = 0;  // Hash64 of the main evidence sentence; 0 = none
+};
+// Views into `e`, which must outlive the result.
+FusionView ViewOf(const Event& e);
+// The Hash64 of an event's main evidence sentence (FusionView::evidence_hash).
+std::uint64_t EvidenceHash(const Event& e);
 
 bool SameHappening(const Event& a, const Event& b, const FusionOptions& options = {});
+bool SameHappening(const FusionView& a, const FusionView& b, const FusionOptions& options = {});
 // The parts, for tests and for a store that filters by index first.
-bool CompatibleType(const Event& a, const Event& b);
-bool CompatibleActor(const Actor& a, const Actor& b);
-bool CompatiblePlace(const Location& a, const Location& b, double max_km);
-bool CompatibleDate(const Event& a, const Event& b, int max_days);
+bool CompatibleType(const FusionView& a, const FusionView& b);
+bool CompatibleActor(const ActorView& a, const ActorView& b);
+bool CompatiblePlace(const FusionView& a, const FusionView& b, double max_km);
+bool CompatibleDate(const FusionView& a, const FusionView& b, int max_days);
 
 // One claimant's figure of one kind over all reports.
 struct Figure {

@@ -7,40 +7,12 @@ namespace dateline::store {
 namespace {
 
 constexpr std::uint32_t kSource = 1u << 30, kTarget = 2u << 30, kCameo = 3u << 30;
-constexpr std::int64_t kAnyDay = std::numeric_limits<std::int64_t>::min();
 
 }  // namespace
 
 std::int64_t DayOf(const Event& e) {
   if (e.date_precision != DatePrecision::kDay) return kNoDay;
   return fuse::DayNumber(e.date).value_or(kNoDay);
-}
-
-Event RowForm(const Event& e) {
-  Event r;
-  r.date = e.date;
-  r.date_precision = e.date_precision;
-  r.cameo = e.cameo;
-  r.root = e.root;
-  r.plover_type = e.plover_type;
-  r.negated = e.negated;
-  r.modality = e.modality;
-  r.source.code = e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code;
-  r.source.country = e.source.country;
-  r.source.agent = e.source.agent;
-  r.source.text = r.source.code;
-  r.target.code = e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code;
-  r.target.country = e.target.country;
-  r.target.agent = e.target.agent;
-  r.target.text = r.target.code;
-  r.location.name = e.location.name;
-  r.location.geonameid = e.location.geonameid;
-  r.location.admin1 = e.location.admin1;
-  r.location.country = e.location.country;
-  r.location.lat = e.location.lat;
-  r.location.lon = e.location.lon;
-  r.location.precision = e.location.precision;
-  return r;
 }
 
 std::size_t FusionIndex::KeyHash::operator()(const Key& k) const {
@@ -63,50 +35,55 @@ std::optional<std::uint32_t> FusionIndex::Find(const std::string& s) const {
   return it->second;
 }
 
-// SharedAnchor's third way (same CAMEO code at one local place) needs a
-// gazetteer id or a city-level point on both sides.
-bool FusionIndex::Anchorable(const Location& l) {
-  return l.geonameid != 0 || ((l.precision == PlacePrecision::kCity || l.precision == PlacePrecision::kPoint) &&
-                              l.lat && l.lon);
+// SharedAnchor's ways through a place (the same CAMEO code at one local
+// place, or the same sentence) need a gazetteer id or a city-level point, or
+// no place at all, on both sides.
+bool FusionIndex::Anchorable(const fuse::LocationView& l) {
+  return l.empty() || l.geonameid != 0 ||
+         ((l.precision == PlacePrecision::kCity || l.precision == PlacePrecision::kPoint) && l.lat && l.lon);
 }
 
-std::uint32_t FusionIndex::Add(std::int64_t mention_id, std::int64_t event_id, const Event& row) {
+std::uint32_t FusionIndex::Add(std::int64_t mention_id, std::int64_t event_id, std::int64_t article_rowid,
+                               const Event& report) {
+  const fuse::FusionView v = fuse::ViewOf(report);
+  auto intern = [&](std::string_view s) { return Intern(std::string(s)); };
   Entry e{};
   e.mention_id = mention_id;
   e.event_id = event_id;
-  e.geonameid = row.location.geonameid;
-  e.day = DayOf(row);
-  e.has_lat = row.location.lat.has_value();
-  e.has_lon = row.location.lon.has_value();
-  e.lat = row.location.lat.value_or(0);
-  e.lon = row.location.lon.value_or(0);
-  e.date = Intern(row.date);
-  e.cameo = Intern(row.cameo);
-  e.root = Intern(row.root);
-  e.plover = Intern(row.plover_type);
-  e.source_code = Intern(row.source.code);
-  e.source_country = Intern(row.source.country);
-  e.source_agent = Intern(row.source.agent);
-  e.target_code = Intern(row.target.code);
-  e.target_country = Intern(row.target.country);
-  e.target_agent = Intern(row.target.agent);
-  e.place = Intern(row.location.name);
-  e.admin1 = Intern(row.location.admin1);
-  e.country = Intern(row.location.country);
-  e.date_precision = static_cast<std::uint8_t>(row.date_precision);
-  e.place_precision = static_cast<std::uint8_t>(row.location.precision);
-  e.modality = static_cast<std::uint8_t>(row.modality);
-  e.negated = row.negated;
+  e.article_rowid = article_rowid;
+  e.geonameid = v.location.geonameid;
+  e.day = DayOf(report);
+  e.evidence_hash = v.evidence_hash;
+  e.has_lat = v.location.lat.has_value();
+  e.has_lon = v.location.lon.has_value();
+  e.lat = v.location.lat.value_or(0);
+  e.lon = v.location.lon.value_or(0);
+  e.date = intern(v.date);
+  e.cameo = intern(v.cameo);
+  e.root = intern(v.root);
+  e.plover = intern(v.plover_type);
+  e.source_code = intern(v.source.code);
+  e.source_country = intern(v.source.country);
+  e.source_agent = intern(v.source.agent);
+  e.target_code = intern(v.target.code);
+  e.target_country = intern(v.target.country);
+  e.target_agent = intern(v.target.agent);
+  e.place = intern(v.location.name);
+  e.admin1 = intern(v.location.admin1);
+  e.country = intern(v.location.country);
+  e.date_precision = static_cast<std::uint8_t>(v.date_precision);
+  e.place_precision = static_cast<std::uint8_t>(v.location.precision);
+  e.modality = static_cast<std::uint8_t>(v.modality);
+  e.negated = v.negated;
+  e.published_date = v.published_date;
   const auto index = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back(e);
   members_[event_id].push_back(index);
-  auto file = [&](std::uint32_t kind_and_string) {
-    buckets_[Key{kind_and_string, e.day}].push_back(index);
-    buckets_[Key{kind_and_string, kAnyDay}].push_back(index);
-  };
-  if (!row.source.code.empty()) file(kSource | e.source_code);
-  if (!row.target.code.empty()) file(kTarget | e.target_code);
-  if (Anchorable(row.location)) file(kCameo | e.cameo);
+  // Filed under each anchor and its day (kNoDay for a coarser or no date).
+  auto file = [&](std::uint32_t kind_and_string) { buckets_[Key{kind_and_string, e.day}].push_back(index); };
+  if (!v.source.code.empty()) file(kSource | e.source_code);
+  if (!v.target.code.empty()) file(kTarget | e.target_code);
+  if (Anchorable(v.location)) file(kCameo | e.cameo);
   return index;
 }
 
@@ -119,29 +96,27 @@ std::vector<std::int64_t> FusionIndex::MentionsOf(std::int64_t event_id) const {
   return out;
 }
 
-Event FusionIndex::Materialize(const Entry& x) const {
-  Event r;
-  r.date = Str(x.date);
-  r.date_precision = static_cast<DatePrecision>(x.date_precision);
-  r.cameo = Str(x.cameo);
-  r.root = Str(x.root);
-  r.plover_type = Str(x.plover);
-  r.negated = x.negated;
-  r.modality = static_cast<Modality>(x.modality);
-  r.source.code = r.source.text = Str(x.source_code);
-  r.source.country = Str(x.source_country);
-  r.source.agent = Str(x.source_agent);
-  r.target.code = r.target.text = Str(x.target_code);
-  r.target.country = Str(x.target_country);
-  r.target.agent = Str(x.target_agent);
-  r.location.name = Str(x.place);
-  r.location.geonameid = x.geonameid;
-  r.location.admin1 = Str(x.admin1);
-  r.location.country = Str(x.country);
-  if (x.has_lat) r.location.lat = x.lat;
-  if (x.has_lon) r.location.lon = x.lon;
-  r.location.precision = static_cast<PlacePrecision>(x.place_precision);
-  return r;
+fuse::FusionView FusionIndex::View(const Entry& x) const {
+  fuse::FusionView v;
+  v.date = Str(x.date);
+  v.date_precision = static_cast<DatePrecision>(x.date_precision);
+  v.published_date = x.published_date;
+  v.cameo = Str(x.cameo);
+  v.root = Str(x.root);
+  v.plover_type = Str(x.plover);
+  v.negated = x.negated;
+  v.modality = static_cast<Modality>(x.modality);
+  v.source = {Str(x.source_code), Str(x.source_country), Str(x.source_agent)};
+  v.target = {Str(x.target_code), Str(x.target_country), Str(x.target_agent)};
+  v.location.name = Str(x.place);
+  v.location.admin1 = Str(x.admin1);
+  v.location.country = Str(x.country);
+  v.location.geonameid = x.geonameid;
+  if (x.has_lat) v.location.lat = x.lat;
+  if (x.has_lon) v.location.lon = x.lon;
+  v.location.precision = static_cast<PlacePrecision>(x.place_precision);
+  v.evidence_hash = x.evidence_hash;
+  return v;
 }
 
 void FusionIndex::Merge(std::int64_t from, std::int64_t into) {
@@ -155,54 +130,47 @@ void FusionIndex::Merge(std::int64_t from, std::int64_t into) {
   target.insert(target.end(), moved.begin(), moved.end());
 }
 
-std::set<std::int64_t> FusionIndex::Matches(const Event& probe) {
+std::set<std::int64_t> FusionIndex::Matches(const Event& probe, std::int64_t article_rowid) const {
   std::set<std::int64_t> matched;
+  const fuse::FusionView p = fuse::ViewOf(probe);
   const std::int64_t day = DayOf(probe);
   // Ids of the probe's keys; a string never interned matches no report.
-  const auto root = probe.root.empty() ? std::nullopt : Find(probe.root);
-  const auto plover = probe.plover_type.empty() ? std::nullopt : Find(probe.plover_type);
+  const auto root = p.root.empty() ? std::nullopt : Find(std::string(p.root));
+  const auto plover = p.plover_type.empty() ? std::nullopt : Find(std::string(p.plover_type));
   if (!root && !plover) return matched;
-  const auto country = Find(probe.location.country);
-  const auto no_country = Find("");
+  const auto country = Find(std::string(p.location.country));
+  if (!country) return matched;
+  // SameHappening's dates: a day date matches days within ±max_days, any
+  // other date (coarser, none) only reports filed under kNoDay.
+  const std::int64_t from = day == kNoDay ? day : day - options_.max_days;
+  const std::int64_t to = day == kNoDay ? day : day + options_.max_days;
   std::vector<std::uint32_t> candidates;
   auto gather = [&](std::uint32_t kind_and_string) {
-    auto take = [&](std::int64_t d) {
+    for (std::int64_t d = from; d <= to; ++d) {
       auto it = buckets_.find(Key{kind_and_string, d});
       if (it != buckets_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    };
-    if (day == kNoDay) {
-      take(kAnyDay);
-      return;
     }
-    for (std::int64_t d = day - options_.max_days; d <= day + options_.max_days; ++d) take(d);
-    take(kNoDay);
   };
-  if (!probe.source.code.empty()) {
-    if (auto id = Find(probe.source.code)) gather(kSource | *id);
+  if (!p.source.code.empty()) {
+    if (auto id = Find(std::string(p.source.code))) gather(kSource | *id);
   }
-  if (!probe.target.code.empty()) {
-    if (auto id = Find(probe.target.code)) gather(kTarget | *id);
+  if (!p.target.code.empty()) {
+    if (auto id = Find(std::string(p.target.code))) gather(kTarget | *id);
   }
-  if (Anchorable(probe.location)) {
-    if (auto id = Find(probe.cameo)) gather(kCameo | *id);
+  if (Anchorable(p.location)) {
+    if (auto id = Find(std::string(p.cameo))) gather(kCameo | *id);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (std::uint32_t i : candidates) {
     const Entry& x = entries_[i];
-    // The candidate filter of the mentions table's indexes (see the header).
+    // Cheap tests first: what SameHappening would refuse anyway.
+    if (x.article_rowid == article_rowid) continue;
     if (!((root && x.root == *root) || (plover && x.plover == *plover))) continue;
-    if (!probe.location.country.empty() && !(country && x.country == *country) &&
-        !(no_country && x.country == *no_country)) {
-      continue;
-    }
-    if (day != kNoDay && x.day != kNoDay && (x.day < day - options_.max_days || x.day > day + options_.max_days)) {
-      continue;
-    }
-    if (x.negated != probe.negated || x.modality != static_cast<std::uint8_t>(probe.modality)) continue;
-    const std::int64_t event_id = x.event_id;
-    if (matched.count(event_id)) continue;
-    if (fuse::SameHappening(probe, Materialize(x), options_)) matched.insert(event_id);
+    if (x.country != *country) continue;  // a place's country must agree; no place only with no place
+    if (x.negated != p.negated || x.modality != static_cast<std::uint8_t>(p.modality)) continue;
+    if (matched.count(x.event_id)) continue;
+    if (fuse::SameHappening(p, View(x), options_)) matched.insert(x.event_id);
   }
   return matched;
 }

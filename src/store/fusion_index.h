@@ -10,9 +10,9 @@
 // a report with a gazetteer id or a local point), so a probe touches only
 // the reports it could share an anchor with.
 //
-// Reports are compared in the form the mentions table holds them (RowForm):
-// an actor's code stands for its text, and the article is not compared.
-// Strings are interned; ≈ 120 bytes a report. Not thread-safe; one writer.
+// Reports are compared as fuse::ViewOf gives them (an actor's code stands
+// for its text); two reports of one article (the same article row id) never
+// match. Strings are interned; ≈ 130 bytes a report. Not thread-safe; one writer.
 #ifndef DATELINE_STORE_FUSION_INDEX_H_
 #define DATELINE_STORE_FUSION_INDEX_H_
 
@@ -34,19 +34,16 @@ namespace dateline::store {
 extern const std::int64_t kNoDay;
 std::int64_t DayOf(const Event& e);
 
-// The fields of `e` the mentions table keeps for fusion, as they read back.
-Event RowForm(const Event& e);
-
 class FusionIndex {
  public:
   explicit FusionIndex(fuse::FusionOptions options) : options_(options) {}
 
-  // Adds report (mention) `mention_id`, in RowForm, of canonical event
-  // `event_id`; returns its entry number.
-  std::uint32_t Add(std::int64_t mention_id, std::int64_t event_id, const Event& row);
-  // The canonical events (current ids) with a candidate report that
-  // SameHappening(probe, report) accepts.
-  std::set<std::int64_t> Matches(const Event& probe);
+  // Adds report (mention) `mention_id` of canonical event `event_id`, from
+  // the article with row id `article_rowid`; returns its entry number.
+  std::uint32_t Add(std::int64_t mention_id, std::int64_t event_id, std::int64_t article_rowid, const Event& report);
+  // The canonical events (current ids) with a candidate report of another
+  // article that SameHappening(probe, report) accepts.
+  std::set<std::int64_t> Matches(const Event& probe, std::int64_t article_rowid) const;
   // Canonical event `from` was merged into `into` (its id may be used again
   // for a new event, as SQLite reuses the largest row id).
   void Merge(std::int64_t from, std::int64_t into);
@@ -58,12 +55,13 @@ class FusionIndex {
 
  private:
   struct Entry {
-    std::int64_t mention_id, event_id, geonameid, day;
+    std::int64_t mention_id, event_id, article_rowid, geonameid, day;
+    std::uint64_t evidence_hash;
     double lat, lon;
     std::uint32_t date, cameo, root, plover, source_code, source_country, source_agent, target_code,
         target_country, target_agent, place, admin1, country;
     std::uint8_t date_precision, place_precision, modality;
-    bool negated, has_lat, has_lon;
+    bool negated, published_date, has_lat, has_lon;
   };
   struct Key {
     std::uint32_t kind_and_string;  // kind in the top 2 bits
@@ -77,8 +75,8 @@ class FusionIndex {
   std::uint32_t Intern(const std::string& s);
   std::optional<std::uint32_t> Find(const std::string& s) const;
   const std::string& Str(std::uint32_t id) const { return strings_[id]; }
-  Event Materialize(const Entry& e) const;
-  static bool Anchorable(const Location& l);
+  fuse::FusionView View(const Entry& e) const;  // views into strings_
+  static bool Anchorable(const fuse::LocationView& l);
 
   fuse::FusionOptions options_;
   std::vector<std::string> strings_;

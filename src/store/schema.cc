@@ -92,12 +92,21 @@ DROP INDEX IF EXISTS mentions_root_country_day;
 DROP INDEX IF EXISTS mentions_plover_country_day;
 )sql";
 
+// v4. Fusion tells a date the text states from an article's publish date
+// (fuse/fusion.h): the mentions keep the date's basis. Older rows take it
+// from their Event record.
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE mentions ADD COLUMN date_basis TEXT;
+UPDATE mentions SET date_basis = json_extract(json, '$.date_basis');
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, [](sqlite3* db) { return Exec(db, kSchemaV1); }},
       {2, [](sqlite3* db) { return Exec(db, kSchemaV2); }},
+      {4, [](sqlite3* db) { return Exec(db, kSchemaV4); }},
   };
   return kMigrations;
 }

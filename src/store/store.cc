@@ -181,8 +181,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "INSERT INTO mentions(event_id, article_rowid, sentence, span_start, span_end, evidence, claimed_by, "
        "counts, day, date, date_precision, cameo, root, plover_type, negated, modality, source_code, "
        "source_country, source_agent, target_code, target_country, target_agent, place_name, geonameid, "
-       "admin1, country2, lat, lon, place_precision, json, id) "
-       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "admin1, country2, lat, lon, place_precision, json, id, date_basis) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&m.add_evidence_fts, "INSERT INTO evidence_fts(rowid, evidence) VALUES (?,?)"},
       {&m.move_mentions, "UPDATE mentions SET event_id = ?1 WHERE event_id = ?2"},
       {&m.drop_event, "DELETE FROM events WHERE id = ?"},
@@ -226,7 +226,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
 
 namespace {
 
-// The Event fusion compares, rebuilt from a mentions row (columns of Load's query).
+// The Event fusion compares (fuse::ViewOf), rebuilt from a mentions row
+// (columns of Load's query).
 Event MentionFromRow(const Stmt& r) {
   Event e;
   e.date = r.Text(3);
@@ -251,6 +252,8 @@ Event MentionFromRow(const Stmt& r) {
   if (!r.IsNull(20)) e.location.lat = r.Double(20);
   if (!r.IsNull(21)) e.location.lon = r.Double(21);
   e.location.precision = static_cast<PlacePrecision>(r.Int(22));
+  e.date_basis = r.Text(23);
+  e.evidence.push_back(Evidence{0, r.Text(24), 0, 0});
   return e;
 }
 
@@ -281,12 +284,12 @@ Status Store::Load() {
   if (Status s = mentions.Prepare(db_,
                                   "SELECT id, event_id, day, date, date_precision, cameo, root, plover_type, negated, "
                                   "modality, source_code, source_country, source_agent, target_code, target_country, "
-                                  "target_agent, place_name, geonameid, admin1, country2, lat, lon, place_precision "
-                                  "FROM mentions ORDER BY id");
+                                  "target_agent, place_name, geonameid, admin1, country2, lat, lon, place_precision, "
+                                  "date_basis, evidence, article_rowid FROM mentions ORDER BY id");
       !s.ok()) {
     return s;
   }
-  while (mentions.Step()) m.fusion.Add(mentions.Int(0), mentions.Int(1), MentionFromRow(mentions));
+  while (mentions.Step()) m.fusion.Add(mentions.Int(0), mentions.Int(1), mentions.Int(25), MentionFromRow(mentions));
   if (!mentions.status().ok()) return mentions.status();
   m.loaded = true;
   return Status::Ok();
@@ -388,10 +391,7 @@ Result<AddResult> Store::Add(PreparedArticle p) {
   for (PreparedEvent& pe : p.events) {
     const Event& e = pe.event;
     // Fusion: the canonical events this report belongs to.
-    Event probe = e;  // compared the way stored rows are
-    if (!probe.source.empty() && probe.source.code.empty()) probe.source.code = probe.source.text;
-    if (!probe.target.empty() && probe.target.code.empty()) probe.target.code = probe.target.text;
-    std::set<std::int64_t> matched = m.fusion.Matches(probe);
+    std::set<std::int64_t> matched = m.fusion.Matches(e, article_rowid);
     std::int64_t event_id = 0;
     if (matched.empty()) {
       event_id = m.next_event_id++;  // a new happening
@@ -406,7 +406,7 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     }
     m.dirty.insert(event_id);
     const std::int64_t mention_id = m.next_mention_id++;
-    const std::uint32_t entry = m.fusion.Add(mention_id, event_id, RowForm(e));
+    const std::uint32_t entry = m.fusion.Add(mention_id, event_id, article_rowid, e);
     const auto uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
     m.pending_of[mention_id] = m.mentions.size();
     m.mentions.push_back({mention_id, article_rowid, entry, std::move(pe.json), std::move(pe.counts_json),
@@ -578,7 +578,8 @@ Status Store::Flush() {
         .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
         .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
         .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
-        .Bind(29, static_cast<int>(l.precision)).Bind(30, p.json).Bind(31, p.id);
+        .Bind(29, static_cast<int>(l.precision)).Bind(30, p.json).Bind(31, p.id)
+        .Bind(32, e.date_basis);
     if (Status s = m.add_mention.Run(); !s.ok()) return s;
     if (Status s = m.add_evidence_fts.Bind(1, p.id).Bind(2, main.text).Run(); !s.ok()) return s;
   }

@@ -14,8 +14,8 @@
 //   * syndicated copies are grouped into stories (fuse::DuplicateIndex,
 //     MinHash containment ≥ 0.8), named by their smallest article id;
 //   * fusion: each event is compared (fuse::SameHappening) with the stored
-//     reports of the same CAMEO root or PLOVER type within ±max_days and the
-//     same country (or none); it joins the canonical event it matches, merges
+//     reports of other articles with the same CAMEO root or PLOVER type
+//     within ±max_days and the same country (or both none); it joins the canonical event it matches, merges
 //     the ones it bridges, or starts a new one. The stored reports are held
 //     in memory for this (store/fusion_index.h, ≈ 120 bytes a report), read
 //     at the first write and again when another connection has written. Canonical events are the

@@ -271,8 +271,10 @@ std::vector<Input> FusionInputs() {
   add("k1", "wire.example", "2022-01-05",
       {MakeEvent("2022-01-05", "ASSAULT", "180", kAlmaty, "Eight officers were killed in Almaty, the ministry said.", 8, "Interior Ministry", 2),
        MakeEvent("2022-01-05", "PROTEST", "145", kAlmaty, "Thousands protested in Almaty over fuel prices.", std::nullopt, nullptr, 0)});
-  add("k2", "daily.example", "2022-01-06",
-      {MakeEvent("2022-01-06", "ASSAULT", "183", kAlmaty, "Twelve officers died in the Almaty unrest, officials said.", 12, "Interior Ministry", 1)});
+  // Its sentence gives no date: the coder dates it by the article, a day later.
+  Event k2 = MakeEvent("2022-01-06", "ASSAULT", "183", kAlmaty, "Twelve officers died in the Almaty unrest, officials said.", 12, "Interior Ministry", 1);
+  k2.date_basis = "published";
+  add("k2", "daily.example", "2022-01-06", {k2});
   add("k3", "rights.example", "2022-01-06",
       {MakeEvent("2022-01-05", "ASSAULT", "180", kAlmaty, "Rights groups said at least 40 people were killed in Almaty.", 40, "rights groups", 3)});
   // Happening 2: Aktau protest, two days earlier: a separate place.
@@ -516,6 +518,33 @@ Corpus GeneratedCorpus(const TempDir& dir, int articles, int seed) {
     c.inputs.push_back({MakeArticle(j["id"], j["url"], j["date"], j["text"]), {e}});
   }
   return c;
+}
+
+// Two reports the coder kept apart in one article stay two events; daily
+// protests in one city, each dated by its text, stay one event a day.
+TEST(Store, OneArticlesReportsAndDailyHappeningsStayApart) {
+  TempDir dir;
+  auto s = OpenOrDie(dir.File("apart.db"));
+  ASSERT_TRUE(s);
+  const Event morning = MakeEvent("2022-01-05", "PROTEST", "145", kAlmaty, "Students marched in Almaty in the morning.");
+  Event evening = MakeEvent("2022-01-05", "PROTEST", "145", kAlmaty, "Workers rallied in Almaty in the evening.", std::nullopt, nullptr, 3);
+  ASSERT_TRUE(s->AddArticle(MakeArticle("one", "https://a.example/one", "2022-01-05", "Two rallies in one day."),
+                            {morning, evening}).ok());
+  for (int day = 6; day <= 9; ++day) {
+    const std::string date = "2022-01-0" + std::to_string(day);
+    for (const char* site : {"b", "c"}) {
+      const std::string id = std::string(site) + std::to_string(day);
+      ASSERT_TRUE(s->AddArticle(MakeArticle(id, "https://" + std::string(site) + ".example/" + id, date,
+                                            "Protest number " + id + "."),
+                                {MakeEvent(date, "PROTEST", "145", kAlmaty, "Protesters rallied in Almaty on " + date + ".")})
+                      .ok());
+    }
+  }
+  ASSERT_TRUE(s->Flush().ok());
+  EXPECT_EQ(Count(*s, "events"), 2 + 4);
+  auto page = s->Query({});
+  ASSERT_TRUE(page.ok());
+  for (const StoredEvent& e : page->events) EXPECT_EQ(e.num_articles, e.event.date == "2022-01-05" ? 1 : 2) << e.event.date;
 }
 
 TEST(Store, GeneratedCorpusGivesOneEventPerHappeningWithAllItsArticles) {
