@@ -108,6 +108,9 @@ Location PlaceEvent(const Gazetteer& g, const ArticlePlaces& places, const Token
       if (k >= 0) return ToLocation(g, places.toponyms[k].place);
     }
   }
+  // An act in an article about one city happened there; what a statement is
+  // about stays the country.
+  if (places.focus_city && !site.verbal) return ToLocation(g, *places.focus_city);
   if (places.focus) return ToLocation(g, *places.focus);
   return Location{};
 }

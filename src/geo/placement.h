@@ -14,8 +14,10 @@
 //      then the nearest to the trigger;
 //   2. else a place of the sentence's paragraph, from the nearest earlier
 //      sentence that names one (else the nearest later one), ranked the same;
-//   3. else the article's focus country;
-//   4. else nothing (Location::empty()).
+//   3. else, unless the event is verbal, the article's focus city (the one
+//      city of the focus country it names outside the dateline);
+//   4. else the article's focus country;
+//   5. else nothing (Location::empty()).
 // Never eligible: outside the focus country, a region, or a city or country
 // named without "in"/"at"/"to"... ("Israel denied", "Moscow said": actors);
 // an origin ("fired from Russia's Kursk region"); the dateline mention ("MOSCOW –": a later "in

@@ -392,6 +392,37 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     if (c.dateline) result.dateline = r.place;
     result.toponyms.push_back(r);
   }
+  // No country or people named: the focus is the country most of the
+  // resolved places lie in ("Police in Lima ..." names no country, but Lima
+  // resolves to Peru).
+  std::map<std::string_view, int> places_in;
+  int placed = 0;
+  for (const ResolvedToponym& r : result.toponyms) {
+    if (r.origin || r.in_actor) continue;
+    ++placed;
+    ++places_in[g.PlaceAt(r.place).country];
+  }
+  if (result.focus_country.empty()) {
+    for (const auto& [cc, count] : places_in) {
+      if (cc.empty() || 2 * count <= placed) continue;
+      if (auto cv = g.Country(cc)) {
+        result.focus_country = std::string(cc);
+        result.focus = cv->place.index;
+      }
+    }
+  }
+  // The focus city: the one city of the focus country the article names
+  // (the dateline aside, which is where the reporter filed from).
+  std::optional<PlaceIndex> city;
+  bool one_city = true;
+  for (const ResolvedToponym& r : result.toponyms) {
+    if (r.origin || r.in_actor || r.dateline) continue;
+    PlaceView v = g.PlaceAt(r.place);
+    if (v.kind != PlaceKind::kCity || v.country != result.focus_country) continue;
+    if (city && *city != r.place) one_city = false;
+    city = r.place;
+  }
+  if (city && one_city) result.focus_city = city;
   return result;
 }
 

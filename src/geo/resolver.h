@@ -31,6 +31,10 @@
 // most populous place. Former names are ordinary gazetteer names (Nur-Sultan
 // -> Astana 1526273, Alma-Ata -> Almaty 1526384).
 //
+// When no country or people is named, the focus country is the one most
+// resolved places lie in. The focus city is the one city of the focus country
+// the article names (outside the dateline), when there is exactly one.
+//
 // The dateline place (Article::dateline, "MOSCOW –") resolves like any name
 // but is marked `dateline`; when the text does not start with it, it is
 // resolved from Article::dateline alone and given in ArticlePlaces::dateline.
@@ -77,6 +81,9 @@ struct ArticlePlaces {
   std::vector<ResolvedToponym> toponyms;  // text order; organisations' names left out
   std::string focus_country;              // ISO alpha-2, "" when the article gives none
   std::optional<PlaceIndex> focus;        // the focus country as a place
+  // The only city of the focus country the article names outside its
+  // dateline, when it names exactly one ("Police in Lima ...").
+  std::optional<PlaceIndex> focus_city;
   std::optional<PlaceIndex> dateline;     // the dateline's place (in the text or not)
 };
 
