@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 
 namespace dateline::extract {
 namespace {
@@ -26,6 +27,67 @@ std::string NormalizeCode(std::string_view code) {
   return out;
 }
 
+// One of the commonest English words (the, of, and, said, ...), lower case.
+bool IsEnglishFunctionWord(const char* w, std::size_t n) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "an",    "as",   "at",   "be",   "by",   "he",   "in",    "is",   "it",
+      "of",   "on",    "to",   "and",  "are",  "but",  "for",  "had",   "has",  "his",
+      "not",  "the",   "was",  "who",  "been", "from", "have", "said",  "that", "they",
+      "this", "were",  "with", "after", "their", "which"};
+  for (std::string_view k : kWords) {
+    if (k.size() == n && std::memcmp(k.data(), w, n) == 0) return true;
+  }
+  return false;
+}
+
+// Whether `text` is plainly English prose, by a test much cheaper than CLD2
+// and stricter: at least kMinWords words, a fifth of them English function
+// words, "the" at least one in fifty, and at most one word in twenty with
+// non-ASCII letters (general punctuation such as curly quotes separates
+// words). On such text CLD2 answers "en", reliably; every text that fails
+// goes to CLD2.
+constexpr std::size_t kMinWords = 40;
+bool PlainlyEnglish(std::string_view text) {
+  std::size_t words = 0, function_words = 0, the = 0, foreign = 0;
+  char word[8];
+  std::size_t len = 0;
+  bool non_ascii = false;
+  auto end_word = [&] {
+    if (len == 0) return;
+    ++words;
+    if (non_ascii) {
+      ++foreign;
+    } else if (len <= 5 && IsEnglishFunctionWord(word, len)) {
+      ++function_words;
+      the += len == 3 && word[0] == 't' && word[1] == 'h' && word[2] == 'e';
+    }
+    len = 0;
+    non_ascii = false;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      if (len < sizeof word) word[len] = static_cast<char>(c | 0x20);
+      ++len;
+    } else if (c >= 0x80) {
+      // U+2000..U+206F (dashes, curly quotes, ellipsis) separates words
+      if (c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+          static_cast<unsigned char>(text[i + 1]) <= 0x81) {
+        end_word();
+        i += 2;
+        continue;
+      }
+      non_ascii = true;
+      ++len;
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  return words >= kMinWords && function_words * 5 >= words && the * 50 >= words &&
+         foreign * 20 <= words;
+}
+
 }  // namespace
 
 std::string DetectLanguage(std::string_view text, std::string_view hint) {
@@ -34,6 +96,7 @@ std::string DetectLanguage(std::string_view text, std::string_view hint) {
   // Do not cut inside a UTF-8 sequence.
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
   if (n == 0) return declared;
+  if (PlainlyEnglish(text.substr(0, n))) return "en";
   bool reliable = false;
   int valid_prefix = 0;
   CLD2::Language lang = CLD2::DetectLanguageCheckUTF8(text.data(), static_cast<int>(n),
