@@ -321,13 +321,35 @@ void KnowSurnames(const Article& article, const TokenizedText& tt,
   }
 }
 
-void RememberActors(const SentenceMentions& m, ArticleContext& ctx) {
+// `events` are the sentence's own: "The army fought the RSF. It also
+// carried out air strikes": "it" is the body that acted (the subject of the
+// sentence's first event), else the last one named.
+void RememberActors(const SentenceMentions& m, const Sentence& sentence, const std::vector<Event>& events,
+                    ArticleContext& ctx) {
+  auto body = [](const ActorMention& a) {
+    return !a.is_media && (a.kind == lexicon::ActorKind::kOrganization ||
+                           (a.kind == lexicon::ActorKind::kAgent && !a.generic));
+  };
   for (const ActorMention& a : m.actors) {
     if (a.is_media) continue;
     if (a.kind == lexicon::ActorKind::kPerson) ctx.last_person = a.actor;
     else if (a.kind == lexicon::ActorKind::kOrganization) ctx.last_organization = ctx.last_body = a.actor;
     else if (a.kind == lexicon::ActorKind::kAgent && !a.generic) ctx.last_group = ctx.last_body = a.actor;
   }
+  const Actor* subject = nullptr;
+  for (const Event& e : events) {
+    if (e.source.empty()) continue;
+    for (const ActorMention& a : m.actors) {
+      if (body(a) && a.actor.start == e.source.start) subject = &a.actor;
+    }
+    break;
+  }
+  // no event with a subject: the body that opens the sentence ("The army of Sudan ...")
+  for (const ActorMention& a : m.actors) {
+    if (subject) break;
+    if (body(a) && a.first <= sentence.first_token + 1) subject = &a.actor;
+  }
+  if (subject) ctx.last_body = *subject;
 }
 
 }  // namespace
@@ -406,6 +428,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
     std::vector<Event> found =
         CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_, cues_);
+    RememberActors(mentions[s], tt.sentences[s], found, ctx);
     for (Event& e : found) {
       // street-level events the text does not place happen where the lead put
       // the story ("massed in central Nairobi"); national measures stay national
@@ -422,7 +445,6 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
       }
       events.push_back(std::move(e));
     }
-    RememberActors(mentions[s], ctx);
   }
   events = MergeWithinArticle(JoinTolls(std::move(events)));
   if (!options.keep_negated) {

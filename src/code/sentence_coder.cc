@@ -1173,11 +1173,62 @@ class SentenceCoder {
     return c.killed;
   }
 
+  // "2 soldiers and 4 militants were killed", "killing 3 soldiers and 2
+  // civilians": figures coordinated under one verb are one toll, their sum.
+  // The other figure is a bare quantity or a group count ("2 soldiers")
+  // joined by "and" over a few plain words; a figure of another kind of its
+  // own ("killed 2 and injured 40") stays apart.
+  void SumCoordinated(std::vector<CountMention>& counts) const {
+    auto plain = [&](std::uint32_t from, std::uint32_t to) {  // [from, to): a short noun phrase
+      if (to < from || to - from > 3) return false;
+      for (std::uint32_t i = from; i < to; ++i) {
+        const Token& t = tt_.tokens[i];
+        if (t.kind != TokenKind::kWord || cues_.Has("verb_form", t.norm) || t.norm.ends_with("ed") ||
+            t.norm.ends_with("ing") || t.norm == "and") {
+          return false;
+        }
+      }
+      return true;
+    };
+    auto group = [](CountKind k) { return k == CountKind::kParticipants || k == CountKind::kTroops; };
+    std::vector<std::uint32_t> absorbed;  // first tokens of the figures summed into another
+    for (CountMention& c : counts) {
+      if (group(c.kind) || c.kind == CountKind::kDisplaced) continue;
+      for (const recognize::QuantityMention& q : m_.quantities) {
+        bool before = q.end < c.first && c.cue >= c.end && c.first > s_.first_token &&
+                      Norm(c.first - 1) == "and" && plain(q.end, c.first - 1);
+        bool after = q.first > c.end && c.cue < c.first && Norm(q.first - 1) == "and" && plain(c.end, q.first - 1);
+        if (!before && !after) continue;
+        bool own = std::any_of(counts.begin(), counts.end(), [&](const CountMention& d) {
+          return d.first == q.first && !group(d.kind);
+        });
+        if (own || std::find(absorbed.begin(), absorbed.end(), q.first) != absorbed.end()) continue;
+        Count& v = c.value;
+        v.min += q.value.min;
+        v.max += q.value.max;
+        if (v.best && q.value.best) *v.best += *q.value.best;
+        else v.best.reset();
+        c.first = std::min(c.first, q.first);
+        c.end = std::max(c.end, q.end);
+        v.text = Slice(c.first, c.end);
+        absorbed.push_back(q.first);
+        break;
+      }
+    }
+    counts.erase(std::remove_if(counts.begin(), counts.end(),
+                                [&](const CountMention& d) {
+                                  return group(d.kind) &&
+                                         std::find(absorbed.begin(), absorbed.end(), d.first) != absorbed.end();
+                                }),
+                 counts.end());
+  }
+
   // Each count goes to the trigger that holds its cue, else to the nearest
   // trigger it fits; a count no trigger takes becomes an event of its own
   // ("12 police officers died").
   void AssignCounts(const std::vector<Trigger>& triggers, std::vector<Event>& events) {
     std::vector<CountMention> counts = m_.counts;
+    SumCoordinated(counts);
     // "Tens of thousands of people ... have taken to the streets": a crowd
     // in a protest sentence counts its participants.
     bool protest = std::any_of(events.begin(), events.end(), [](const Event& e) { return e.root == "14"; });
