@@ -176,6 +176,56 @@ std::vector<Event> JoinTolls(std::vector<Event> events) {
   return out;
 }
 
+// The kind of happening a definite noun names again: protests, or violence
+// (attacks, raids, shootings, crowd control); "" for others ("ordered the
+// arrest of the opposition leader" is a new order, not a reference).
+std::string_view HappeningFamily(const Event& e) {
+  if (e.plover_type == "PROTEST") return "PROTEST";
+  if (e.plover_type == "ASSAULT" || e.root == "18" || e.root == "19" || e.root == "20" || e.cameo == "170") {
+    return "VIOLENCE";
+  }
+  return "";
+}
+
+// "The demonstrations began over fuel prices", "Monday's raid came on the
+// eve of Eid": an event that only names, with a definite noun, a happening
+// of its kind told earlier in the article is that happening (one more
+// sentence of evidence), not a second one: the latest of its kind whose day
+// agrees with a day the reference gives. With none, it stays.
+std::vector<Event> MergeReferences(std::vector<Event> events, const std::vector<bool>& references) {
+  std::vector<Event> out;
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    Event& e = events[k];
+    Event* into = nullptr;
+    if (k < references.size() && references[k] && !HappeningFamily(e).empty()) {
+      for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        if (HappeningFamily(*it) != HappeningFamily(e) || it->negated != e.negated ||
+            it->modality != Modality::kActual || e.modality != Modality::kActual) {
+          continue;
+        }
+        // a day the reference gives ("Monday's raid") must be the happening's
+        if (e.date_basis == "text" && it->date_basis == "text" && e.date_precision == DatePrecision::kDay &&
+            it->date_precision == DatePrecision::kDay) {
+          auto a = recognize::ParseIsoDay(e.date), b = recognize::ParseIsoDay(it->date);
+          if (a && b && (*a - *b > 1 || *b - *a > 1)) continue;
+        }
+        into = &*it;
+        break;
+      }
+    }
+    if (!into) {
+      out.push_back(std::move(e));
+      continue;
+    }
+    for (const Evidence& ev : e.evidence) {
+      bool have = std::any_of(into->evidence.begin(), into->evidence.end(),
+                              [&](const Evidence& x) { return x.sentence == ev.sentence; });
+      if (!have) into->evidence.push_back(ev);
+    }
+  }
+  return out;
+}
+
 std::vector<Event> MergeWithinArticle(std::vector<Event> events) {
   std::vector<Event> merged;
   for (Event& e : events) {
@@ -425,9 +475,12 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   ctx.lead_date = LeadDate(article, tt, mentions);
   std::optional<Location> lead_city = LeadCity(article, tt, places, gazetteer_.get());
   std::vector<Event> events;
+  std::vector<bool> references;
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
+    std::vector<bool> named;
     std::vector<Event> found =
-        CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_, cues_);
+        CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_, cues_, &named);
+    references.insert(references.end(), named.begin(), named.end());
     RememberActors(mentions[s], tt.sentences[s], found, ctx);
     for (Event& e : found) {
       // street-level events the text does not place happen where the lead put
@@ -446,7 +499,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
       events.push_back(std::move(e));
     }
   }
-  events = MergeWithinArticle(JoinTolls(std::move(events)));
+  events = MergeWithinArticle(JoinTolls(MergeReferences(std::move(events), references)));
   if (!options.keep_negated) {
     events.erase(std::remove_if(events.begin(), events.end(), [](const Event& e) { return e.negated; }),
                  events.end());

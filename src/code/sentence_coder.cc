@@ -69,7 +69,9 @@ class SentenceCoder {
       : ctx_(ctx), tt_(*ctx.text), s_(ctx.text->sentences[index]), index_(index), m_(m),
         lex_(lex), countries_(countries), cues_(cues) {}
 
-  std::vector<Event> Run() {
+  // *references (when given) gets, per event, whether it only names a
+  // happening with a definite noun and adds nothing (see Definite).
+  std::vector<Event> Run(std::vector<bool>* references) {
     if (PageLabel()) return {};
     FindClaim();
     std::vector<Trigger> triggers = SelectTriggers(lex_.MatchEvents(tt_, s_.first_token, s_.end_token), lex_);
@@ -92,6 +94,9 @@ class SentenceCoder {
                    triggers.end());
     DropWhatIsAskedOrThreatened(triggers);
     for (const Trigger& t : triggers) {
+      if (Definite(t)) reference_at_.push_back(t.match.first);
+    }
+    for (const Trigger& t : triggers) {
       events.push_back(CodeTrigger(t));
       at_.push_back(t.match.first);
       generic_.push_back(IsOneOf(events.back().cameo, {"190", "180", "200"}));
@@ -102,6 +107,13 @@ class SentenceCoder {
     DropBackground(triggers, events);
     MergeViolence(events);
     MergeRepeats(events);
+    if (references) {
+      references->clear();
+      for (std::size_t k = 0; k < events.size(); ++k) {
+        bool named = std::find(reference_at_.begin(), reference_at_.end(), at_[k]) != reference_at_.end();
+        references->push_back(named && events[k].counts.empty());
+      }
+    }
     return events;
   }
 
@@ -161,6 +173,18 @@ class SentenceCoder {
     const Token& before = tt_.tokens[m.first - 1];
     if (before.kind == TokenKind::kPossessive || cues_.Has("determiner", before.norm)) return true;
     return cues_.Has("governor", before.norm) && (!gerund || m.end - m.first == 1);
+  }
+
+  // "The demonstrations began over fuel prices", "Monday's raid came on the
+  // eve of Eid": a definite noun names a happening the article has told.
+  bool Definite(const Trigger& t) const {
+    if (!Nominal(t)) return false;
+    for (std::uint32_t i = PhraseStart(t.match.first); i < t.match.first; ++i) {
+      if (IsOneOf(Norm(i), {"the", "this", "these", "that", "those"}) || tt_.tokens[i].kind == TokenKind::kPossessive) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Where the noun phrase of a trigger starts: back over determiners,
@@ -1349,6 +1373,7 @@ class SentenceCoder {
   // (a killing, an attack, a figure of its own) rather than a specific kind
   std::vector<std::uint32_t> at_;
   std::vector<bool> generic_;
+  std::vector<std::uint32_t> reference_at_;  // triggers that are definite nouns
   const ActorMention* claimant_ = nullptr;
   std::optional<Claim> claim_;
   // token spans of the current event's actors, for placement
@@ -1360,8 +1385,8 @@ class SentenceCoder {
 std::vector<Event> CodeSentence(const ArticleContext& context, std::int32_t sentence_index,
                                 const recognize::SentenceMentions& mentions,
                                 const lexicon::Lexicon& lexicon, const CountryTable& countries,
-                                const CueTable& cues) {
-  return SentenceCoder(context, sentence_index, mentions, lexicon, countries, cues).Run();
+                                const CueTable& cues, std::vector<bool>* references) {
+  return SentenceCoder(context, sentence_index, mentions, lexicon, countries, cues).Run(references);
 }
 
 }  // namespace dateline::code

@@ -46,10 +46,14 @@ struct ArticleContext {
       place;
 };
 
+// *references, when given, gets one flag per returned event: true when the
+// event only names, with a definite noun and no figure of its own, a
+// happening the article may have told before ("The demonstrations began over
+// fuel prices"); the article level merges it into that happening.
 std::vector<Event> CodeSentence(const ArticleContext& context, std::int32_t sentence_index,
                                 const recognize::SentenceMentions& mentions,
                                 const lexicon::Lexicon& lexicon, const CountryTable& countries,
-                                const CueTable& cues);
+                                const CueTable& cues, std::vector<bool>* references = nullptr);
 
 }  // namespace dateline::code
 
