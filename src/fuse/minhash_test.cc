@@ -86,5 +86,38 @@ TEST(SimHash, NearTextsAreCloserThanUnrelatedOnes) {
   EXPECT_EQ(HammingDistance(0, ~0ULL), 64);
 }
 
+TEST(SimHash, LongStoriesVoteOverAllTheirShingles) {
+  // a story of several hundred shingles, and the same with its last line changed
+  std::string story, edited;
+  for (int day = 1; day <= 30; ++day) {
+    std::string line = "On day " + std::to_string(day) + " of the strike, " + std::to_string(100 * day) +
+                       " dock workers marched from the harbour gates to the labour ministry and " +
+                       "delivered a petition signed by " + std::to_string(37 * day) + " families.\n";
+    story += line;
+    edited += day == 30 ? "The union said the talks would resume on Monday after a week of silence.\n" : line;
+  }
+  ASSERT_GT(ShingleWords(story).size(), 700u);
+  const std::uint64_t a = SimHash(story);
+  EXPECT_EQ(SimHash("Menu\n" + story + "Share"), a);
+  EXPECT_LE(HammingDistance(a, SimHash(edited)), 16);
+  EXPECT_GE(HammingDistance(a, SimHash(kProse)), 16);
+  // every shingle counts: the first line alone is not the story
+  EXPECT_GE(HammingDistance(a, SimHash(story.substr(0, story.find('\n')))), 8);
+  EXPECT_GE(EstimateContainment(MinHash(story), MinHash(edited)), 0.8);
+  // the fingerprint is the header's definition: each bit voted on by the
+  // XXH3-64 of every 3-word shingle ("word word word ")
+  for (const std::string& text : {story, edited, kProse}) {
+    const std::vector<std::string> words = ShingleWords(text);
+    int votes[64] = {};
+    for (std::size_t i = 0; i + 3 <= words.size(); ++i) {
+      const std::uint64_t h = Hash64(words[i] + " " + words[i + 1] + " " + words[i + 2] + " ");
+      for (int b = 0; b < 64; ++b) votes[b] += (h >> b) & 1 ? 1 : -1;
+    }
+    std::uint64_t expected = 0;
+    for (int b = 0; b < 64; ++b) expected |= votes[b] > 0 ? std::uint64_t{1} << b : 0;
+    EXPECT_EQ(SimHash(text), expected);
+  }
+}
+
 }  // namespace
 }  // namespace dateline::fuse

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <array>
 #include <bit>
 
 namespace dateline::fuse {
@@ -19,20 +20,35 @@ int HammingDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^
 
 namespace {
 
-// Words of one line, appended.
-void LineWords(std::string_view text, std::vector<std::string>& words) {
-  std::string word;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+// Words of one line, appended to `out`, each followed by a space; returns
+// how many.
+std::size_t LineWords(std::string_view text, ShingleText* out) {
+  // at most one byte out per byte in, plus the space after the last word
+  const std::size_t base = out->bytes.size();
+  out->bytes.resize(base + text.size() + 1);
+  char* const begin = out->bytes.data();
+  char* w = begin + base;
+  std::size_t count = 0;
+  bool in_word = false;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
     // An ASCII apostrophe joins a word ("police's" -> "polices").
     if (c == '\'') continue;
     if (IsWordByte(c)) {
-      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+      if (!in_word) {
+        out->starts.push_back(static_cast<std::uint32_t>(w - begin));
+        in_word = true;
+        ++count;
+      }
+      *w++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch;
+    } else if (in_word) {
+      *w++ = ' ';
+      in_word = false;
     }
   }
+  if (in_word) *w++ = ' ';
+  out->bytes.resize(static_cast<std::size_t>(w - begin));
+  return count;
 }
 
 // A line that reads as prose: at least kMinProseWords words and a sentence end.
@@ -49,44 +65,79 @@ bool IsProse(std::string_view line, std::size_t words) {
 
 }  // namespace
 
-std::vector<std::string> ShingleWords(std::string_view text) {
-  std::vector<std::string> words, all;
+void FillShingleText(std::string_view text, ShingleText* out) {
+  out->bytes.clear();
+  out->starts.clear();
+  ShingleText other;  // the words of lines that are not prose
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
-    std::size_t before = words.size();
-    LineWords(line, words);
-    if (!IsProse(line, words.size() - before)) {
-      all.insert(all.end(), std::make_move_iterator(words.begin() + before), std::make_move_iterator(words.end()));
-      words.resize(before);
+    const std::size_t bytes_before = out->bytes.size(), words_before = out->starts.size();
+    const std::size_t words = LineWords(line, out);
+    if (!IsProse(line, words)) {
+      if (words > 0) {
+        const auto shift = static_cast<std::uint32_t>(other.bytes.size() - bytes_before);
+        for (std::size_t w = words_before; w < out->starts.size(); ++w) {
+          other.starts.push_back(out->starts[w] + shift);
+        }
+        other.bytes.append(out->bytes, bytes_before);
+      }
+      out->bytes.resize(bytes_before);
+      out->starts.resize(words_before);
     }
     start = end + 1;
   }
   // A text with no prose line at all (a headline, a list) keeps its words.
-  return words.empty() ? all : words;
+  if (out->starts.empty()) *out = std::move(other);
+}
+
+std::vector<std::string> ShingleWords(std::string_view text) {
+  ShingleText t;
+  FillShingleText(text, &t);
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < t.words(); ++i) {
+    std::string_view w = t.Shingle(i, 1);
+    words.emplace_back(w.substr(0, w.size() - 1));
+  }
+  return words;
 }
 
 std::uint64_t SimHash(std::string_view text, const SimHashOptions& options) {
-  std::vector<std::string> words = ShingleWords(text);
-  if (words.empty()) return 0;
+  thread_local ShingleText words;
+  FillShingleText(text, &words);
   const std::size_t k = options.shingle_words < 1 ? 1 : static_cast<std::size_t>(options.shingle_words);
-  int votes[64] = {};
-  std::string shingle;
-  const std::size_t n = words.size() < k ? 1 : words.size() - k + 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    shingle.clear();
-    for (std::size_t j = i; j < i + k && j < words.size(); ++j) {
-      shingle += words[j];
-      shingle.push_back(' ');
+  const std::size_t n = words.Shingles(k);
+  if (n == 0) return 0;
+  // Bit b is set when more than half of the shingle hashes have it set.
+  // The ones are counted a byte of the hash at a time: kSpread puts the 8
+  // bits of a byte into the 8 bytes of a word, so one addition counts 8
+  // bits in 8 byte-wide counters, emptied into `ones` before they overflow.
+  static constexpr auto kSpread = [] {
+    std::array<std::uint64_t, 256> t{};
+    for (unsigned v = 0; v < 256; ++v) {
+      for (unsigned bit = 0; bit < 8; ++bit) t[v] |= static_cast<std::uint64_t>((v >> bit) & 1) << (8 * bit);
     }
-    std::uint64_t h = Hash64(shingle);
-    for (int b = 0; b < 64; ++b) votes[b] += (h >> b) & 1 ? 1 : -1;
+    return t;
+  }();
+  std::uint32_t ones[64] = {};
+  std::uint64_t packed[8] = {};
+  auto drain = [&] {
+    for (int byte = 0; byte < 8; ++byte) {
+      for (int bit = 0; bit < 8; ++bit) ones[8 * byte + bit] += (packed[byte] >> (8 * bit)) & 0xFF;
+      packed[byte] = 0;
+    }
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = Hash64(words.Shingle(i, k));
+    for (int byte = 0; byte < 8; ++byte) packed[byte] += kSpread[(h >> (8 * byte)) & 0xFF];
+    if (i % 255 == 254) drain();
   }
+  drain();
   std::uint64_t fingerprint = 0;
   for (int b = 0; b < 64; ++b) {
-    if (votes[b] > 0) fingerprint |= std::uint64_t{1} << b;
+    if (2 * static_cast<std::size_t>(ones[b]) > n) fingerprint |= std::uint64_t{1} << b;
   }
   return fingerprint;
 }

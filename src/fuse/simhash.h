@@ -39,6 +39,31 @@ std::uint64_t Hash64(std::string_view bytes);
 // The words SimHash sees, for tests and diagnostics.
 std::vector<std::string> ShingleWords(std::string_view text);
 
+// The same words back to back, each followed by one space, in one buffer:
+// the shingle of words [i, i + k) is then a slice of `bytes` (the bytes both
+// hashes have always hashed: "word word word "), hashed without a copy.
+// SimHash and MinHash fill one of these instead of a string per word.
+struct ShingleText {
+  std::string bytes;
+  std::vector<std::uint32_t> starts;  // where each word begins in `bytes`
+
+  std::size_t words() const { return starts.size(); }
+  // Words [i, min(i + k, words())).
+  std::string_view Shingle(std::size_t i, std::size_t k) const {
+    const std::size_t end = i + k < starts.size() ? starts[i + k] : bytes.size();
+    return std::string_view(bytes).substr(starts[i], end - starts[i]);
+  }
+  // How many shingles of k words a text has: one when it has fewer words
+  // than k, none when it has no words.
+  std::size_t Shingles(std::size_t k) const {
+    if (starts.empty()) return 0;
+    return starts.size() < k ? 1 : starts.size() - k + 1;
+  }
+};
+
+// Fills `out` (cleared first) with ShingleWords(text).
+void FillShingleText(std::string_view text, ShingleText* out);
+
 }  // namespace dateline::fuse
 
 #endif  // DATELINE_FUSE_SIMHASH_H_
