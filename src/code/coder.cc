@@ -204,7 +204,7 @@ std::vector<Event> MergeReferences(std::vector<Event> events, const std::vector<
           continue;
         }
         // a day the reference gives ("Monday's raid") must be the happening's
-        if (e.date_basis == "text" && it->date_basis == "text" && e.date_precision == DatePrecision::kDay &&
+        if (e.date_basis == "text" && e.date_precision == DatePrecision::kDay &&
             it->date_precision == DatePrecision::kDay) {
           auto a = recognize::ParseIsoDay(e.date), b = recognize::ParseIsoDay(it->date);
           if (a && b && (*a - *b > 1 || *b - *a > 1)) continue;

@@ -179,12 +179,39 @@ class SentenceCoder {
   // eve of Eid": a definite noun names a happening the article has told.
   bool Definite(const Trigger& t) const {
     if (!Nominal(t)) return false;
-    for (std::uint32_t i = PhraseStart(t.match.first); i < t.match.first; ++i) {
-      if (IsOneOf(Norm(i), {"the", "this", "these", "that", "those"}) || tt_.tokens[i].kind == TokenKind::kPossessive) {
+    // "the protests", "Monday's raid", "the dawn raid", "the deadly shooting"
+    std::uint32_t start = PhraseStart(t.match.first);
+    for (int plain = 0; plain < 2 && start > s_.first_token; ++plain) {
+      const Token& w = tt_.tokens[start - 1];
+      if (w.kind != TokenKind::kWord || cues_.Has("governor", w.norm) || cues_.Has("verb_form", w.norm) ||
+          w.norm.ends_with("ed") || IsOneOf(w.norm, {"and", "or", "but"})) {
+        break;
+      }
+      start = PhraseStart(start - 1);
+    }
+    for (std::uint32_t i = start; i < t.match.first; ++i) {
+      if (IsOneOf(Norm(i), {"the", "this", "these", "those"}) || tt_.tokens[i].kind == TokenKind::kPossessive) {
         return true;
       }
     }
     return false;
+  }
+
+  // A gerund that opens a non-finite clause ("including accepting the
+  // resignation", "by firing on the crowd", "after storming the camp") has
+  // the subject of the sentence's main clause: its first actor outside a
+  // prepositional phrase. nullptr when the trigger is no such gerund.
+  const ActorMention* GerundSubject(std::uint32_t at) const {
+    if (at == s_.first_token || !Norm(at).ends_with("ing") || !cues_.Has("gerund_opener", Norm(at - 1))) {
+      return nullptr;
+    }
+    for (const ActorMention& a : m_.actors) {
+      if (a.first >= at) break;
+      if (!Usable(a) || PlaceQualifier(a)) continue;
+      if (a.first > s_.first_token && cues_.Has("governor", Norm(a.first - 1))) continue;
+      return &a;
+    }
+    return nullptr;
   }
 
   // Where the noun phrase of a trigger starts: back over determiners,
@@ -365,10 +392,20 @@ class SentenceCoder {
     generic_ = std::move(generic);
   }
 
+  // "clashed with police in Almaty and held protests in a dozen other
+  // cities": a word between or after two triggers that sets the second apart.
+  bool Elsewhere(std::uint32_t first, std::uint32_t second) const {
+    std::uint32_t lo = std::min(first, second), hi = std::max(first, second);
+    for (std::uint32_t i = lo; i < s_.end_token && i < hi + 8; ++i) {
+      if (cues_.Has("elsewhere", Norm(i))) return true;
+    }
+    return false;
+  }
+
   // One act told with two verbs or two objects ("fired tear gas to disperse
   // the crowd", "broke into the residence and set it on fire", "announced a
   // price cap and a moratorium") is one event: events of one sentence and
-  // clause with the same CAMEO code, or a generic code ("in a
+  // clause and day with the same CAMEO code, or a generic code ("in a
   // concession", 080) and a specific one of the same PLOVER type, whose
   // actors agree and whose figures do not clash, become the first (or the
   // specific) one.
@@ -391,14 +428,21 @@ class SentenceCoder {
         Event& a = events[j];
         Event& b = events[k];
         if (a.plover_type.empty() || a.plover_type != b.plover_type || a.negated != b.negated ||
-            a.modality != b.modality || clause(at_[j]) != clause(at_[k]) || FiguresClash(a.counts, b.counts) ||
+            a.modality != b.modality || a.date != b.date || clause(at_[j]) != clause(at_[k]) ||
+            FiguresClash(a.counts, b.counts) ||
             !agree(a.source, b.source) || !agree(a.target, b.target)) {
           continue;
         }
         bool same = a.cameo == b.cameo;
-        if (!same && !generic_code(a) && !generic_code(b)) continue;
-        // the specific one stays; between equals, the first
-        bool keep_b = generic_code(a) && !generic_code(b);
+        // one crowd's protest told with several verbs ("blocked streets with
+        // burning tires", "where crowds blocked roads and set tires alight")
+        // is one protest, a riot if any part is one; "and held protests in
+        // other cities" is another
+        bool protest = a.plover_type == "PROTEST" && !Elsewhere(at_[j], at_[k]);
+        if (!same && !protest && !generic_code(a) && !generic_code(b)) continue;
+        // the specific one stays (a riot over a march); between equals, the first
+        bool keep_b = (generic_code(a) && !generic_code(b)) ||
+                      (protest && b.cameo.starts_with("145") && !a.cameo.starts_with("145"));
         Event& into = keep_b ? b : a;
         Event& from = keep_b ? a : b;
         Counts& c = into.counts;
@@ -1055,6 +1099,10 @@ class SentenceCoder {
                at && t.match.end - t.match.first > 1) {
       // the pattern spells out its subject: "gunmen ~open fire", "demonstrators ~clash with +"
       e.source = FromMention(*at);
+    } else if (const ActorMention* main = GerundSubject(t.match.first)) {
+      // "Tokayev has vacillated between trying to mollify the protesters,
+      // including accepting the resignation ...": the main clause's subject
+      e.source = FromMention(*main);
     } else if (const ActorMention* a = SourceBefore(t.match.first, &partner)) {
       e.source = FromMention(*a);
     } else if (auto p = PronounBefore(t.match.first)) {
