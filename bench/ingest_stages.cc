@@ -6,7 +6,8 @@
 //
 //   build-X/bench/ingest_stages CORPUS.jsonl [GAZETTEER] [DB]
 // (CORPUS from tools/gen_corpus.py; GAZETTEER defaults to
-// $DATELINE_GAZETTEER; the database defaults to a temporary file, removed.)
+// $DATELINE_GAZETTEER; the database defaults to a temporary file, removed;
+// DATELINE_BATCH sets the articles per transaction, default the store's.)
 #include <time.h>
 
 #include <cstdio>
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   store::OpenOptions options;
+  if (const char* b = std::getenv("DATELINE_BATCH")) options.batch_articles = std::atoi(b);
   auto opened = store::Store::Open(db, options);
   if (!opened.ok()) {
     std::fprintf(stderr, "ingest_stages: %s\n", opened.status().message().c_str());

@@ -28,7 +28,7 @@ struct IngestFlags {
   std::string gazetteer;
   std::size_t threads = 0;  // 0 = one per core
   std::size_t max_page_mb = 32;
-  int batch = 500;
+  int batch = 2000;
 };
 
 // What a worker makes of one document: extracted, coded and prepared for
@@ -141,7 +141,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--data", flags->data, "dictionary folder");
   cmd->add_option("--gazetteer", flags->gazetteer, "gazetteer file (default: build/gazetteer.bin)");
   cmd->add_option("--threads", flags->threads, "worker threads (default: one per core)");
-  cmd->add_option("--batch", flags->batch, "articles per committed transaction (default 500)");
+  cmd->add_option("--batch", flags->batch, "articles per committed transaction (default 2000)");
   cmd->add_option("--max-page-mb", flags->max_page_mb, "largest page read, in MiB (default 32)");
   cmd->callback([flags, exit_code] { *exit_code = RunIngest(*flags); });
 }

@@ -10,15 +10,14 @@ namespace {
 constexpr int kBands = 21, kRows = 3;
 
 std::uint64_t BandKey(const MinHashSignature& sig, int band) {
-  std::string bytes(sizeof(std::uint32_t) * kRows + 1, '\0');
+  char bytes[sizeof(std::uint32_t) * kRows + 1];
   bytes[0] = static_cast<char>(band);
   for (int r = 0; r < kRows; ++r) {
     std::uint32_t v = sig.mins[band * kRows + r];
     for (int i = 0; i < 4; ++i) bytes[1 + 4 * r + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
   }
-  return Hash64(bytes);
+  return Hash64(std::string_view(bytes, sizeof bytes));
 }
-
 }  // namespace
 
 DuplicateIndex::DuplicateIndex(DuplicateOptions options) : options_(options) {}

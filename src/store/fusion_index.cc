@@ -16,20 +16,23 @@ std::int64_t DayOf(const Event& e) {
 }
 
 std::size_t FusionIndex::KeyHash::operator()(const Key& k) const {
-  std::uint64_t x = (static_cast<std::uint64_t>(k.kind_and_string) << 32) ^ static_cast<std::uint64_t>(k.day);
+  std::uint64_t x = ((static_cast<std::uint64_t>(k.kind_and_string) << 32) | k.country) ^
+                    (static_cast<std::uint64_t>(k.day) * 0x9E3779B97F4A7C15ULL);
   x ^= x >> 33;
   x *= 0xFF51AFD7ED558CCDULL;
   x ^= x >> 33;
   return static_cast<std::size_t>(x);
 }
 
-std::uint32_t FusionIndex::Intern(const std::string& s) {
-  auto [it, added] = string_ids_.try_emplace(s, static_cast<std::uint32_t>(strings_.size()));
-  if (added) strings_.push_back(s);
-  return it->second;
+std::uint32_t FusionIndex::Intern(std::string_view s) {
+  if (auto it = string_ids_.find(s); it != string_ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.emplace_back(s);
+  string_ids_.emplace(std::string(s), id);
+  return id;
 }
 
-std::optional<std::uint32_t> FusionIndex::Find(const std::string& s) const {
+std::optional<std::uint32_t> FusionIndex::Find(std::string_view s) const {
   auto it = string_ids_.find(s);
   if (it == string_ids_.end()) return std::nullopt;
   return it->second;
@@ -46,7 +49,7 @@ bool FusionIndex::Anchorable(const fuse::LocationView& l) {
 std::uint32_t FusionIndex::Add(std::int64_t mention_id, std::int64_t event_id, std::int64_t article_rowid,
                                const Event& report) {
   const fuse::FusionView v = fuse::ViewOf(report);
-  auto intern = [&](std::string_view s) { return Intern(std::string(s)); };
+  auto intern = [&](std::string_view s) { return Intern(s); };
   Entry e{};
   e.mention_id = mention_id;
   e.event_id = event_id;
@@ -80,7 +83,9 @@ std::uint32_t FusionIndex::Add(std::int64_t mention_id, std::int64_t event_id, s
   entries_.push_back(e);
   members_[event_id].push_back(index);
   // Filed under each anchor and its day (kNoDay for a coarser or no date).
-  auto file = [&](std::uint32_t kind_and_string) { buckets_[Key{kind_and_string, e.day}].push_back(index); };
+  auto file = [&](std::uint32_t kind_and_string) {
+    buckets_[Key{kind_and_string, e.country, e.day}].push_back(index);
+  };
   if (!v.source.code.empty()) file(kSource | e.source_code);
   if (!v.target.code.empty()) file(kTarget | e.target_code);
   if (Anchorable(v.location)) file(kCameo | e.cameo);
@@ -135,10 +140,10 @@ std::set<std::int64_t> FusionIndex::Matches(const Event& probe, std::int64_t art
   const fuse::FusionView p = fuse::ViewOf(probe);
   const std::int64_t day = DayOf(probe);
   // Ids of the probe's keys; a string never interned matches no report.
-  const auto root = p.root.empty() ? std::nullopt : Find(std::string(p.root));
-  const auto plover = p.plover_type.empty() ? std::nullopt : Find(std::string(p.plover_type));
+  const auto root = p.root.empty() ? std::nullopt : Find(p.root);
+  const auto plover = p.plover_type.empty() ? std::nullopt : Find(p.plover_type);
   if (!root && !plover) return matched;
-  const auto country = Find(std::string(p.location.country));
+  const auto country = Find(p.location.country);
   if (!country) return matched;
   // SameHappening's dates: a day date matches days within ±max_days, any
   // other date (coarser, none) only reports filed under kNoDay.
@@ -147,18 +152,18 @@ std::set<std::int64_t> FusionIndex::Matches(const Event& probe, std::int64_t art
   std::vector<std::uint32_t> candidates;
   auto gather = [&](std::uint32_t kind_and_string) {
     for (std::int64_t d = from; d <= to; ++d) {
-      auto it = buckets_.find(Key{kind_and_string, d});
+      auto it = buckets_.find(Key{kind_and_string, *country, d});
       if (it != buckets_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
   };
   if (!p.source.code.empty()) {
-    if (auto id = Find(std::string(p.source.code))) gather(kSource | *id);
+    if (auto id = Find(p.source.code)) gather(kSource | *id);
   }
   if (!p.target.code.empty()) {
-    if (auto id = Find(std::string(p.target.code))) gather(kTarget | *id);
+    if (auto id = Find(p.target.code)) gather(kTarget | *id);
   }
   if (Anchorable(p.location)) {
-    if (auto id = Find(std::string(p.cameo))) gather(kCameo | *id);
+    if (auto id = Find(p.cameo)) gather(kCameo | *id);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -167,7 +172,6 @@ std::set<std::int64_t> FusionIndex::Matches(const Event& probe, std::int64_t art
     // Cheap tests first: what SameHappening would refuse anyway.
     if (x.article_rowid == article_rowid) continue;
     if (!((root && x.root == *root) || (plover && x.plover == *plover))) continue;
-    if (x.country != *country) continue;  // a place's country must agree; no place only with no place
     if (x.negated != p.negated || x.modality != static_cast<std::uint8_t>(p.modality)) continue;
     if (matched.count(x.event_id)) continue;
     if (fuse::SameHappening(p, View(x), options_)) matched.insert(x.event_id);

@@ -63,24 +63,33 @@ class FusionIndex {
     std::uint8_t date_precision, place_precision, modality;
     bool negated, published_date, has_lat, has_lon;
   };
+  // A bucket: reports with one anchor, in one country (SameHappening wants
+  // the same one, or both none), on one day.
   struct Key {
     std::uint32_t kind_and_string;  // kind in the top 2 bits
+    std::uint32_t country;          // interned location country
     std::int64_t day;
-    bool operator==(const Key& o) const { return kind_and_string == o.kind_and_string && day == o.day; }
+    bool operator==(const Key& o) const {
+      return kind_and_string == o.kind_and_string && country == o.country && day == o.day;
+    }
   };
   struct KeyHash {
     std::size_t operator()(const Key& k) const;
   };
 
-  std::uint32_t Intern(const std::string& s);
-  std::optional<std::uint32_t> Find(const std::string& s) const;
+  std::uint32_t Intern(std::string_view s);
+  std::optional<std::uint32_t> Find(std::string_view s) const;
   const std::string& Str(std::uint32_t id) const { return strings_[id]; }
   fuse::FusionView View(const Entry& e) const;  // views into strings_
   static bool Anchorable(const fuse::LocationView& l);
 
   fuse::FusionOptions options_;
   std::vector<std::string> strings_;
-  std::unordered_map<std::string, std::uint32_t> string_ids_;
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> string_ids_;
   std::vector<Entry> entries_;
   std::unordered_map<Key, std::vector<std::uint32_t>, KeyHash> buckets_;
   std::unordered_map<std::int64_t, std::vector<std::uint32_t>> members_;  // event id -> its entries

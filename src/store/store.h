@@ -59,7 +59,10 @@ namespace dateline::store {
 
 struct OpenOptions {
   bool read_only = false;      // no writes, no migration; fails when the file is missing
-  int batch_articles = 500;    // articles per committed transaction
+  // Articles per committed transaction. Larger batches write the pages they
+  // touch (indexes, FTS, grown events) once per batch: 2000 rather than 500
+  // cut the writer from ~320 to ~245 µs an article (bench/ingest_stages).
+  int batch_articles = 2000;
   int busy_timeout_ms = 10000;
   fuse::FusionOptions fusion;
   fuse::DuplicateOptions duplicates;
