@@ -344,7 +344,8 @@ class SentenceCoder {
       }
       for (std::size_t k = 0; k < triggers.size(); ++k) {
         const Trigger& t = triggers[k];
-        bool material = t.info->quad_class == 2 || t.info->quad_class == 4;
+        // (a protest is an act too, though CAMEO counts it as verbal conflict)
+        bool material = t.info->quad_class == 2 || t.info->quad_class == 4 || t.info->plover_type == "PROTEST";
         if (t.match.first < open || t.match.first > open + 12 || !material) {
           continue;
         }
@@ -417,6 +418,9 @@ class SentenceCoder {
       return n;
     };
     auto generic_code = [](const Event& e) { return e.cameo.size() == 3 && e.cameo[2] == '0'; };
+    auto crowd_violence = [&](const Event& e) {
+      return IsOneOf(e.cameo, {"180", "190", "200"}) && cues_.Has("crowd_agent", e.source.agent);
+    };
     auto agree = [](const Actor& a, const Actor& b) {
       return a.empty() || b.empty() || a.agent.empty() || b.agent.empty() ||
              (a.agent == b.agent && (a.country.empty() || b.country.empty() || a.country == b.country));
@@ -427,10 +431,13 @@ class SentenceCoder {
         if (gone[j]) continue;
         Event& a = events[j];
         Event& b = events[k];
-        if (a.plover_type.empty() || a.plover_type != b.plover_type || a.negated != b.negated ||
+        // "Crowds pushed past police lines and climbed the gates": a crowd's
+        // generic violence in a riot's sentence is the riot
+        bool riot = (a.cameo.starts_with("145") && crowd_violence(b)) || (b.cameo.starts_with("145") && crowd_violence(a));
+        if (a.plover_type.empty() || (a.plover_type != b.plover_type && !riot) || a.negated != b.negated ||
             a.modality != b.modality || a.date != b.date || clause(at_[j]) != clause(at_[k]) ||
             FiguresClash(a.counts, b.counts) ||
-            !agree(a.source, b.source) || !agree(a.target, b.target)) {
+            !agree(a.source, b.source) || (!agree(a.target, b.target) && !riot)) {
           continue;
         }
         bool same = a.cameo == b.cameo;
@@ -439,10 +446,11 @@ class SentenceCoder {
         // is one protest, a riot if any part is one; "and held protests in
         // other cities" is another
         bool protest = a.plover_type == "PROTEST" && !Elsewhere(at_[j], at_[k]);
-        if (!same && !protest && !generic_code(a) && !generic_code(b)) continue;
-        // the specific one stays (a riot over a march); between equals, the first
+        if (!same && !protest && !riot && !generic_code(a) && !generic_code(b)) continue;
+        // the specific one stays (a riot over a march or a crowd's attack);
+        // between equals, the first
         bool keep_b = (generic_code(a) && !generic_code(b)) ||
-                      (protest && b.cameo.starts_with("145") && !a.cameo.starts_with("145"));
+                      ((protest || riot) && b.cameo.starts_with("145") && !a.cameo.starts_with("145"));
         Event& into = keep_b ? b : a;
         Event& from = keep_b ? a : b;
         Counts& c = into.counts;
@@ -572,10 +580,19 @@ class SentenceCoder {
     std::vector<std::size_t> order(events.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return at_[a] < at_[b]; });
+    // "police fired on protesters, and protesters attacked the airport": a
+    // generic act whose own author is the other one's victim, or another
+    // side, is a second happening (the victims named as subject of a noun
+    // trigger, "12 militants ... in a gunfight", are taken care of below)
+    auto other_side = [&](const Event& g, const Event& k) {
+      return !g.source.agent.empty() && !k.source.agent.empty() && g.source.agent != k.source.agent &&
+             (k.target.empty() || g.source.start != k.target.start) &&
+             (g.target.empty() || g.target.start != k.source.start);
+    };
     auto joinable = [&](std::size_t g, std::size_t k) {
       return k != g && !gone[k] && Violent(events[k]) && events[k].negated == events[g].negated &&
              events[k].modality == events[g].modality && clause(k) == clause(g) &&
-             !FiguresClash(events[k].counts, events[g].counts);
+             !FiguresClash(events[k].counts, events[g].counts) && !other_side(events[g], events[k]);
     };
     for (std::size_t r = order.size(); r-- > 0;) {
       std::size_t g = order[r];
