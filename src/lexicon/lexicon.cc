@@ -3,6 +3,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -171,6 +172,12 @@ class LexiconImpl final : public Lexicon {
     return static_cast<std::uint32_t>(actors_.size() - 1);
   }
 
+  // Tells this lexicon's vocabulary ids apart from another's in the
+  // per-thread memo of Run (unique per process, never reused).
+  const std::uint64_t serial_ = [] {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }();
   Inflector inflector_;
   Vocabulary vocab_;
   PhraseTrie actor_trie_, event_trie_, quantity_trie_, cue_trie_;
@@ -647,6 +654,25 @@ bool IsInsertedAdverb(std::string_view key) {
   return false;
 }
 
+// What Run learns about one token from its text alone: the vocabulary id of
+// its match key and whether it is a barrier or an inserted adverb. The
+// actor, event, quantity and cue matchers are each run over the same
+// sentence by several callers (the recogniser, the geoparser twice, the
+// coder), so every thread keeps these for the tokens of the last text it
+// matched, by token index, and reuses one only when the token's norm and kind
+// are still those it was computed from: an exact memo, not a guess.
+struct TokenMemo {
+  std::uint64_t lexicon = 0;  // LexiconImpl::serial_ of the ids below
+  struct Entry {
+    std::string norm;
+    TokenKind kind = TokenKind::kWord;
+    bool known = false;
+    std::uint8_t flags = 0;  // TokenInfo::kBarrier | TokenInfo::kSkippable
+    std::uint32_t word = Vocabulary::kNone;
+  };
+  std::vector<Entry> entries;
+};
+
 std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const TokenizedText& text,
                                           std::uint32_t first, std::uint32_t end,
                                           bool compound_starts, bool skip_adverbs) const {
@@ -655,20 +681,34 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
   if (first >= end) return out;
   thread_local std::vector<TokenInfo> infos;
   thread_local std::string scratch;
+  thread_local TokenMemo memo;
+  if (memo.lexicon != serial_) {
+    memo.entries.clear();
+    memo.lexicon = serial_;
+  }
+  if (memo.entries.size() < end) memo.entries.resize(end);
   infos.resize(end - first);
   for (std::uint32_t i = first; i < end; ++i) {
     const Token& t = text.tokens[i];
-    std::string_view key = MatchKey(t.norm, &scratch);
+    TokenMemo::Entry& e = memo.entries[i];
+    if (!e.known || e.kind != t.kind || e.norm != t.norm) {
+      std::string_view key = MatchKey(t.norm, &scratch);
+      e.norm = t.norm;
+      e.kind = t.kind;
+      e.known = true;
+      e.word = vocab_.Find(key);
+      e.flags = (IsBarrier(t, key) ? TokenInfo::kBarrier : 0) |
+                (IsInsertedAdverb(key) ? TokenInfo::kSkippable : 0);
+    }
     TokenInfo& info = infos[i - first];
-    info.word = vocab_.Find(key);
+    info.word = e.word;
     info.flags = (t.capitalized ? TokenInfo::kCapitalized : 0) |
-                 (t.all_caps ? TokenInfo::kAllCaps : 0) |
-                 (IsBarrier(t, key) ? TokenInfo::kBarrier : 0);
+                 (t.all_caps ? TokenInfo::kAllCaps : 0) | (e.flags & TokenInfo::kBarrier);
     if (!compound_starts && i > 0 && t.joined_left && text.tokens[i - 1].joined_left &&
         text.tokens[i - 1].norm == "-") {
       info.flags |= TokenInfo::kNoStart;
     }
-    if (skip_adverbs && IsInsertedAdverb(key)) info.flags |= TokenInfo::kSkippable;
+    if (skip_adverbs) info.flags |= e.flags & TokenInfo::kSkippable;
   }
   trie.Match(infos.data(), end - first, first, &out);
   std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
