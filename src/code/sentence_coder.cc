@@ -418,8 +418,11 @@ class SentenceCoder {
       return n;
     };
     auto generic_code = [](const Event& e) { return e.cameo.size() == 3 && e.cameo[2] == '0'; };
+    // (a generic act by the crowd, or by no one named: "13 people were
+    // killed in Cali as protests turned violent")
     auto crowd_violence = [&](const Event& e) {
-      return IsOneOf(e.cameo, {"180", "190", "200"}) && cues_.Has("crowd_agent", e.source.agent);
+      return IsOneOf(e.cameo, {"180", "190", "200"}) &&
+             (e.source.agent.empty() || cues_.Has("crowd_agent", e.source.agent));
     };
     auto agree = [](const Actor& a, const Actor& b) {
       return a.empty() || b.empty() || a.agent.empty() || b.agent.empty() ||
@@ -1339,7 +1342,10 @@ class SentenceCoder {
           for (std::uint32_t k = q.end; k < t.match.first && k < q.end + 10; ++k) {
             plain &= !IsBoundary(tt_.tokens[k]) && Norm(k) != "," && tt_.tokens[k].kind != TokenKind::kNumber;
           }
+          // ("only three of them were connected to the demonstrations": a
+          // part of a set told before, not a crowd)
           subject = plain && t.match.first <= q.end + 10 && tt_.tokens[j].kind == TokenKind::kWord &&
+                    !IsOneOf(Norm(j), {"them", "those", "these", "us", "whom", "which"}) &&
                     (Norm(j).ends_with("s") || Norm(q.end) == "of");
           break;
         }
