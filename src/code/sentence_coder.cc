@@ -157,8 +157,13 @@ class SentenceCoder {
   bool Nominal(const Trigger& t) const {
     const PhraseMatch& m = t.match;
     if (t.pattern->passive) return false;
+    // ("a televised address", "the planned march": a participle after a
+    // determiner qualifies the noun)
+    bool qualified = m.first > s_.first_token && (tt_.tokens[m.first - 1].kind == TokenKind::kPossessive ||
+                                                  IsOneOf(Norm(m.first - 1), {"a", "an", "the", "its", "their"}));
     for (std::uint32_t i = m.first; i < m.end; ++i) {
       std::string_view w = Norm(i);
+      if (i == m.first && qualified && w.ends_with("ed")) continue;
       if (cues_.Has("verb_form", w) || (w.size() > 3 && w.ends_with("ed"))) return false;
     }
     std::string_view first = Norm(m.first);
