@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <climits>
-#include <cstring>
+#include <cstdint>
 
 namespace dateline::extract {
 namespace {
@@ -27,17 +27,25 @@ std::string NormalizeCode(std::string_view code) {
   return out;
 }
 
-// One of the commonest English words (the, of, and, said, ...), lower case.
-bool IsEnglishFunctionWord(const char* w, std::size_t n) {
-  static constexpr std::string_view kWords[] = {
-      "a",    "an",    "as",   "at",   "be",   "by",   "he",   "in",    "is",   "it",
-      "of",   "on",    "to",   "and",  "are",  "but",  "for",  "had",   "has",  "his",
-      "not",  "the",   "was",  "who",  "been", "from", "have", "said",  "that", "they",
-      "this", "were",  "with", "after", "their", "which"};
-  for (std::string_view k : kWords) {
-    if (k.size() == n && std::memcmp(k.data(), w, n) == 0) return true;
-  }
-  return false;
+// Up to 8 lower-case letters as one number, for comparing words at once.
+constexpr std::uint64_t Pack(std::string_view w) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  return v;
+}
+
+// One of the commonest English words (the, of, and, said, ...), packed.
+bool IsEnglishFunctionWord(std::uint64_t packed) {
+  static constexpr std::uint64_t kWords[] = {
+      Pack("a"),    Pack("an"),    Pack("as"),   Pack("at"),    Pack("be"),    Pack("by"),
+      Pack("he"),   Pack("in"),    Pack("is"),   Pack("it"),    Pack("of"),    Pack("on"),
+      Pack("to"),   Pack("and"),   Pack("are"),  Pack("but"),   Pack("for"),   Pack("had"),
+      Pack("has"),  Pack("his"),   Pack("not"),  Pack("the"),   Pack("was"),   Pack("who"),
+      Pack("been"), Pack("from"),  Pack("have"), Pack("said"),  Pack("that"),  Pack("they"),
+      Pack("this"), Pack("were"),  Pack("with"), Pack("after"), Pack("their"), Pack("which")};
+  bool found = false;
+  for (std::uint64_t k : kWords) found |= k == packed;
+  return found;
 }
 
 // Whether `text` is plainly English prose, by a test much cheaper than CLD2
@@ -57,9 +65,12 @@ bool PlainlyEnglish(std::string_view text) {
     ++words;
     if (non_ascii) {
       ++foreign;
-    } else if (len <= 5 && IsEnglishFunctionWord(word, len)) {
-      ++function_words;
-      the += len == 3 && word[0] == 't' && word[1] == 'h' && word[2] == 'e';
+    } else if (len <= 5) {
+      const std::uint64_t packed = Pack(std::string_view(word, len));
+      if (IsEnglishFunctionWord(packed)) {
+        ++function_words;
+        the += packed == Pack("the");
+      }
     }
     len = 0;
     non_ascii = false;

@@ -142,6 +142,14 @@ void PhraseTrie::Freeze() {
   build_specials_.clear();
   build_entries_.clear();
   build_entries_.shrink_to_fit();
+  root_open_ = special_begin_[1] != special_begin_[0] || entry_begin_[1] != entry_begin_[0];
+  root_words_.clear();
+  for (std::uint64_t key : edge_keys_) {
+    if (key == 0 || (key >> 32) != 1) continue;  // not an edge from the root (node 0)
+    const std::uint32_t word = static_cast<std::uint32_t>(key) / 4;
+    if (word / 64 >= root_words_.size()) root_words_.resize(word / 64 + 1, 0);
+    root_words_[word / 64] |= std::uint64_t{1} << (word % 64);
+  }
 }
 
 std::uint32_t PhraseTrie::Child(std::uint32_t node, std::uint32_t label) const {
@@ -218,8 +226,11 @@ void PhraseTrie::Match(const TokenInfo* tokens, std::uint32_t n, std::uint32_t b
                        std::vector<PhraseMatch>* out) const {
   if (edge_count_ == 0) return;
   for (std::uint32_t start = 0; start < n; ++start) {
-    if (tokens[start].word == Vocabulary::kNone || (tokens[start].flags & TokenInfo::kNoStart)) {
-      continue;
+    const std::uint32_t word = tokens[start].word;
+    if (word == Vocabulary::kNone || (tokens[start].flags & TokenInfo::kNoStart)) continue;
+    if (!root_open_ && (word / 64 >= root_words_.size() ||
+                        !(root_words_[word / 64] >> (word % 64) & 1))) {
+      continue;  // no path starts with this word: Walk would find nothing
     }
     Walk(tokens, n, base, start, 0, start, Capture{}, out);
   }

@@ -98,6 +98,13 @@ class PhraseTrie {
   std::vector<std::uint32_t> special_begin_, entry_begin_;              // node_count_ + 1 each
   std::vector<Special> specials_;
   std::vector<std::uint32_t> entries_;
+
+  // Set by Freeze(): bit w is set when a path starts with word id w (in any
+  // case rule), so Match() skips the start tokens no path begins with
+  // without probing the edge table; root_open_ when the root has gap or slot
+  // edges or entries, and every token must be tried.
+  std::vector<std::uint64_t> root_words_;
+  bool root_open_ = true;
 };
 
 }  // namespace dateline::lexicon
