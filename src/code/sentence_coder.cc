@@ -1229,6 +1229,11 @@ class SentenceCoder {
         e.date_from > ctx_.article->published.date) {
       e.modality = Modality::kFuture;  // "a general strike for Sunday" (the coming one)
     }
+    // "the union called a general strike", "calling for a boycott": a protest
+    // called for is still to come, whatever day the call names
+    if (e.plover_type == "PROTEST" && e.modality == Modality::kActual && cues_.Has("call_verb", Norm(t.match.first))) {
+      e.modality = Modality::kFuture;
+    }
     RefineAcled(e);
     SetLocation(e, t.match.first, t.match.end);
     double confidence = 0.45;
