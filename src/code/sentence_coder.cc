@@ -102,6 +102,14 @@ class SentenceCoder {
       generic_.push_back(IsOneOf(events.back().cameo, {"190", "180", "200"}));
     }
     ShareCoordinatedSubject(triggers, events);
+    // ("gunmen fired on traders and set fire to stalls": the shared subject
+    // makes the second verb an attack too)
+    for (std::size_t k = 0; k < triggers.size(); ++k) {
+      if (events[k].cameo.starts_with("145")) {
+        ArmedRiotIsAttack(triggers[k], events[k]);
+        generic_[k] = IsOneOf(events[k].cameo, {"190", "180", "200"});
+      }
+    }
     AssignCounts(triggers, events);
     for (std::size_t k = 0; k < triggers.size(); ++k) SingleVictim(triggers[k], events[k]);
     DropBackground(triggers, events);
@@ -137,8 +145,22 @@ class SentenceCoder {
 
   // "arrested a journalist for criticising the junta", "jailed for
   // protesting": the reason given for an act is background, not an event.
+  // So is a charge: "questioned on suspicion of organizing a protest",
+  // "arrested on charges of rioting and blocking a road", "for arson and
+  // looting" (what follows the cue up to the trigger is a list of acts).
   bool ReasonGiven(std::uint32_t at) const {
-    return at > s_.first_token + 1 && cues_.Has("reason", Norm(at - 1)) && Norm(at).ends_with("ing");
+    if (!Norm(at).ends_with("ing") || at <= s_.first_token + 1) return false;
+    for (std::uint32_t i = at; i > s_.first_token + 1 && i + 7 > at; --i) {
+      const Token& w = tt_.tokens[i - 1];
+      if (w.kind != TokenKind::kWord) return false;
+      if (cues_.Has("reason", w.norm)) return true;
+      if (w.norm == "of" && cues_.Has("charge", Norm(i - 2))) return true;
+      // only acts and "and"/"or" between the cue and the trigger
+      if (!IsOneOf(w.norm, {"and", "or"}) && !w.norm.ends_with("ing") && !cues_.Has("act_noun", w.norm)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // "a burned-out car", "a bombed-out street": a participle joined by a
@@ -1086,6 +1108,23 @@ class SentenceCoder {
     }
   }
 
+  // Armed men storming a church riot no more than soldiers do: a "riot"
+  // (145) by an armed side, or an attack by no crowd, is an attack (180).
+  void ArmedRiotIsAttack(const Trigger& t, Event& e) const {
+    bool crowd = IsOneOf(e.source.agent, {"PRO", "CVL", "OPP", "EDU", "LAB"});
+    if (e.cameo.rfind("145", 0) != 0 ||
+        !(IsOneOf(e.source.agent, {"REB", "MIL", "COP", "SPY", "CRM", "UAF", "INS"}) ||
+          (!crowd && Norm(t.match.first).starts_with("attack")))) {
+      return;
+    }
+    if (const lexicon::CameoInfo* attack = lex_.Cameo("180")) {
+      lexicon::EventPattern p180 = *t.pattern;
+      p180.cameo = "180";
+      SetTaxonomy(e, Trigger{t.match, &p180, attack});
+      RefineAcled(e);
+    }
+  }
+
   Event CodeTrigger(const Trigger& t) {
     actor_tokens_.clear();
     Event e;
@@ -1174,17 +1213,7 @@ class SentenceCoder {
         SetTaxonomy(e, Trigger{t.match, &p145, riot});
       }
     }
-    bool crowd = IsOneOf(e.source.agent, {"PRO", "CVL", "OPP", "EDU", "LAB"});
-    if (e.cameo.rfind("145", 0) == 0 &&
-        (IsOneOf(e.source.agent, {"REB", "MIL", "COP", "SPY", "CRM", "UAF", "INS"}) ||
-         (!crowd && Norm(t.match.first).starts_with("attack")))) {
-      // armed men storming a church riot no more than soldiers do: an attack
-      if (const lexicon::CameoInfo* attack = lex_.Cameo("180")) {
-        lexicon::EventPattern p180 = *t.pattern;
-        p180.cameo = "180";
-        SetTaxonomy(e, Trigger{t.match, &p180, attack});
-      }
-    }
+    ArmedRiotIsAttack(t, e);
     if (e.cameo.rfind("192", 0) == 0 &&
         IsOneOf(e.target.agent, {"CVL", "MED", "EDU", "LAB", "REL", "HLH", "REF", "BUS", "GOV", "OPP"})) {
       // "kidnappers seized 12 passengers": people are abducted, not occupied
