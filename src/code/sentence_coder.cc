@@ -154,7 +154,14 @@ class SentenceCoder {
       const Token& w = tt_.tokens[i - 1];
       if (w.kind != TokenKind::kWord) return false;
       if (cues_.Has("reason", w.norm)) return true;
-      if (w.norm == "of" && cues_.Has("charge", Norm(i - 2))) return true;
+      if (w.norm == "of") {
+        // "on charges of", "accused officers of firing at a church"
+        for (std::uint32_t j = i - 1; j > s_.first_token && j + 4 > i - 1; --j) {
+          if (tt_.tokens[j - 1].kind == TokenKind::kPunct) break;
+          if (cues_.Has("charge", Norm(j - 1))) return true;
+        }
+        return false;
+      }
       // only acts and "and"/"or" between the cue and the trigger
       if (!IsOneOf(w.norm, {"and", "or"}) && !w.norm.ends_with("ing") && !cues_.Has("act_noun", w.norm)) {
         return false;
@@ -808,7 +815,7 @@ class SentenceCoder {
   }
 
   static bool IsParticiple(std::string_view w) {
-    return w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") ||
+    return w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") || w.ends_with("pt") ||
            IsOneOf(w, {"shot", "hit", "held", "hurt", "struck", "caught", "slain", "left", "found"});
   }
 
