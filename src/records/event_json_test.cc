@@ -75,6 +75,12 @@ TEST(EventJson, OneLineWriterGivesTheTreeFormsBytes) {
          e.evidence[0].text = "bad \xC3 and \xE2\x82 and \xF0\x9F\x98 and \xED\xA0\x80 and \xC0\xAF and \xFF end";
          e.source.text = "\x80";
        }},
+      {"long texts, escapes and broken bytes past the first words", [](Event& e) {
+         e.evidence[0].text = "Police said on Tuesday that the march had been \"peaceful\" until dusk,\nwhen a "
+                              "crowd of several hundred people reached the ministry on Avenida Bolívar.";
+         e.trigger = "eight ASCII bytes and more before a broken one: \xE2\x82 there";
+         e.source.text = "sixteen plain bytes then a lone continuation \x80";
+       }},
   };
   for (const Row& row : rows) {
     Event e = Base();

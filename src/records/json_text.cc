@@ -4,12 +4,22 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace dateline::records {
 
 bool ValidUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    // eight ASCII bytes at a time
+    if (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
@@ -50,8 +60,12 @@ void AppendJsonString(std::string& out, std::string_view v) {
     return;
   }
   out += '"';
-  for (char ch : v) {
-    const auto c = static_cast<unsigned char>(ch);
+  std::size_t run = 0;  // start of the bytes not yet copied, which need no escape
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    if (c > 0x1F && c != '"' && c != '\\') continue;
+    out.append(v.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -65,11 +79,10 @@ void AppendJsonString(std::string& out, std::string_view v) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
-        } else {
-          out += ch;
         }
     }
   }
+  out.append(v.data() + run, v.size() - run);
   out += '"';
 }
 
