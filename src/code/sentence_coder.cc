@@ -471,7 +471,10 @@ class SentenceCoder {
         // "Crowds pushed past police lines and climbed the gates": a crowd's
         // generic violence in a riot's sentence is the riot
         bool riot = (a.cameo.starts_with("145") && crowd_violence(b)) || (b.cameo.starts_with("145") && crowd_violence(a));
-        if (a.plover_type.empty() || (a.plover_type != b.plover_type && !riot) || a.negated != b.negated ||
+        // "the fighting began when troops raided a farm": a raid (170) in a
+        // sentence of violence by the same side is that violence
+        bool raid = (a.cameo == "170" && b.plover_type == "ASSAULT") || (b.cameo == "170" && a.plover_type == "ASSAULT");
+        if (a.plover_type.empty() || (a.plover_type != b.plover_type && !riot && !raid) || a.negated != b.negated ||
             a.modality != b.modality || a.date != b.date || clause(at_[j]) != clause(at_[k]) ||
             FiguresClash(a.counts, b.counts) ||
             !agree(a.source, b.source) || (!agree(a.target, b.target) && !riot)) {
@@ -483,11 +486,12 @@ class SentenceCoder {
         // is one protest, a riot if any part is one; "and held protests in
         // other cities" is another
         bool protest = a.plover_type == "PROTEST" && !Elsewhere(at_[j], at_[k]);
-        if (!same && !protest && !riot && !generic_code(a) && !generic_code(b)) continue;
+        if (!same && !protest && !riot && !raid && !generic_code(a) && !generic_code(b)) continue;
         // the specific one stays (a riot over a march or a crowd's attack);
         // between equals, the first
-        bool keep_b = (generic_code(a) && !generic_code(b)) ||
-                      ((protest || riot) && b.cameo.starts_with("145") && !a.cameo.starts_with("145"));
+        bool keep_b = raid ? a.cameo == "170"
+                           : (generic_code(a) && !generic_code(b)) ||
+                                 ((protest || riot) && b.cameo.starts_with("145") && !a.cameo.starts_with("145"));
         Event& into = keep_b ? b : a;
         Event& from = keep_b ? a : b;
         Counts& c = into.counts;
