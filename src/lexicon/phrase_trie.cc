@@ -125,16 +125,15 @@ void PhraseTrie::Freeze() {
   std::sort(build_entries_.begin(), build_entries_.end());
   build_entries_.erase(std::unique(build_entries_.begin(), build_entries_.end()),
                        build_entries_.end());
-  special_begin_.assign(node_count_ + 1, 0);
-  entry_begin_.assign(node_count_ + 1, 0);
+  nodes_.assign(node_count_ + 1, Node{});
   specials_.clear();
   entries_.clear();
   std::size_t si = 0, ei = 0;
   for (std::uint32_t n = 0; n <= node_count_; ++n) {
-    special_begin_[n] = static_cast<std::uint32_t>(specials_.size());
+    nodes_[n].special_begin = static_cast<std::uint32_t>(specials_.size());
     while (si < specials.size() && specials[si].first == n)
       specials_.push_back(specials[si++].second);
-    entry_begin_[n] = static_cast<std::uint32_t>(entries_.size());
+    nodes_[n].entry_begin = static_cast<std::uint32_t>(entries_.size());
     while (ei < build_entries_.size() && build_entries_[ei].first == n) {
       entries_.push_back(build_entries_[ei++].second);
     }
@@ -142,10 +141,13 @@ void PhraseTrie::Freeze() {
   build_specials_.clear();
   build_entries_.clear();
   build_entries_.shrink_to_fit();
-  root_open_ = special_begin_[1] != special_begin_[0] || entry_begin_[1] != entry_begin_[0];
+  root_open_ = nodes_[1].special_begin != nodes_[0].special_begin ||
+               nodes_[1].entry_begin != nodes_[0].entry_begin;
   root_words_.clear();
   for (std::uint64_t key : edge_keys_) {
-    if (key == 0 || (key >> 32) != 1) continue;  // not an edge from the root (node 0)
+    if (key == 0) continue;
+    nodes_[(key >> 32) - 1].edge_cases |= static_cast<std::uint8_t>(1u << (key & 3));
+    if ((key >> 32) != 1) continue;  // not an edge from the root (node 0)
     const std::uint32_t word = static_cast<std::uint32_t>(key) / 4;
     if (word / 64 >= root_words_.size()) root_words_.resize(word / 64 + 1, 0);
     root_words_[word / 64] |= std::uint64_t{1} << (word % 64);
@@ -165,8 +167,9 @@ void PhraseTrie::Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t ba
                       std::uint32_t start, std::uint32_t node, std::uint32_t pos, Capture capture,
                       std::vector<PhraseMatch>* out, bool skipped) const {
   // after stepping over an adverb the match must go on: it never ends on one
-  for (std::uint32_t e = skipped ? entry_begin_[node + 1] : entry_begin_[node];
-       e < entry_begin_[node + 1]; ++e) {
+  const Node& here = nodes_[node];
+  const Node& next = nodes_[node + 1];
+  for (std::uint32_t e = skipped ? next.entry_begin : here.entry_begin; e < next.entry_begin; ++e) {
     PhraseMatch m;
     m.first = base + start;
     m.end = base + pos;
@@ -184,14 +187,15 @@ void PhraseTrie::Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t ba
   if (pos < n && tokens[pos].word != Vocabulary::kNone) {
     const TokenInfo& t = tokens[pos];
     std::uint32_t label = t.word * 4;
-    if (std::uint32_t c = Child(node, label))
-      Walk(tokens, n, base, start, c, pos + 1, capture, out);
-    if (t.flags & TokenInfo::kCapitalized) {
+    if (here.edge_cases & 1) {
+      if (std::uint32_t c = Child(node, label)) Walk(tokens, n, base, start, c, pos + 1, capture, out);
+    }
+    if ((t.flags & TokenInfo::kCapitalized) && (here.edge_cases & 2)) {
       if (std::uint32_t c = Child(node, label + 1)) {
         Walk(tokens, n, base, start, c, pos + 1, capture, out);
       }
     }
-    if (t.flags & TokenInfo::kAllCaps) {
+    if ((t.flags & TokenInfo::kAllCaps) && (here.edge_cases & 4)) {
       if (std::uint32_t c = Child(node, label + 2)) {
         Walk(tokens, n, base, start, c, pos + 1, capture, out);
       }
@@ -200,7 +204,7 @@ void PhraseTrie::Walk(const TokenInfo* tokens, std::uint32_t n, std::uint32_t ba
   if (pos < n && (tokens[pos].flags & TokenInfo::kSkippable) && pos > start && !skipped) {
     Walk(tokens, n, base, start, node, pos + 1, capture, out, /*skipped=*/true);
   }
-  for (std::uint32_t s = special_begin_[node]; s < special_begin_[node + 1]; ++s) {
+  for (std::uint32_t s = here.special_begin; s < next.special_begin; ++s) {
     const Special& sp = specials_[s];
     bool gap = sp.kind == Atom::Kind::kGap;
     std::uint32_t min = gap ? 0 : 1, max = gap ? kMaxGap : kMaxSlot;

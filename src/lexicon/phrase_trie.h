@@ -95,7 +95,15 @@ class PhraseTrie {
   // sorted into per-node ranges by Freeze().
   std::unordered_map<std::uint64_t, std::uint32_t> build_specials_;  // node << 8 | kind → child
   std::vector<std::pair<std::uint32_t, std::uint32_t>> build_entries_;  // (node, entry)
-  std::vector<std::uint32_t> special_begin_, entry_begin_;              // node_count_ + 1 each
+  // Per node (node_count_ + 1, the last one closing the ranges): where its
+  // specials and entries begin, side by side so a step reads one cache line,
+  // and which case rules its word edges have (bit 1 << CaseRule), so a step
+  // probes the edge table only for edges that can exist.
+  struct Node {
+    std::uint32_t special_begin = 0, entry_begin = 0;
+    std::uint8_t edge_cases = 0;
+  };
+  std::vector<Node> nodes_;
   std::vector<Special> specials_;
   std::vector<std::uint32_t> entries_;
 

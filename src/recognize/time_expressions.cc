@@ -20,6 +20,12 @@ std::string_view Norm(const TokenizedText& text, std::uint32_t i) {
 // 1..12, or 0 when the word is not a month. "may" and "march" are also verbs:
 // callers require a day or year next to them.
 int MonthOf(std::string_view w) {
+  // every name below is 3..9 letters and starts with one of these
+  if (w.size() < 3 || w.size() > 9) return 0;
+  switch (w[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   static constexpr std::array<std::pair<std::string_view, int>, 23> kMonths = {{
       {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},  {"march", 3},
       {"mar", 3},     {"april", 4}, {"apr", 4},     {"may", 5},  {"june", 6},
@@ -35,6 +41,7 @@ int MonthOf(std::string_view w) {
 
 // 0 = Sunday .. 6 = Saturday, or -1.
 int WeekdayOf(std::string_view w) {
+  if (w.size() < 6 || w.size() > 9 || w.back() != 'y') return -1;  // "monday" .. "wednesday"
   static constexpr std::array<std::string_view, 7> kDays = {
       "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   for (int d = 0; d < 7; ++d) {
