@@ -206,7 +206,9 @@ class SentenceCoder {
     if (m.first == s_.first_token) return false;
     const Token& before = tt_.tokens[m.first - 1];
     if (before.kind == TokenKind::kPossessive || cues_.Has("determiner", before.norm)) return true;
-    return cues_.Has("governor", before.norm) && (!gerund || m.end - m.first == 1);
+    // ("to" before a verb's form is the infinitive: "gathered to call for
+    // better pay")
+    return cues_.Has("governor", before.norm) && before.norm != "to" && (!gerund || m.end - m.first == 1);
   }
 
   // "The demonstrations began over fuel prices", "Monday's raid came on the
@@ -401,12 +403,20 @@ class SentenceCoder {
   void DropBackground(const std::vector<Trigger>& triggers, std::vector<Event>& events) {
     std::vector<bool> background(events.size(), false);
     bool other = false;
+    // "died after he was hit by a brick during a clash between protesters and
+    // police": a riot named as the setting of a death no one is named for is
+    // the happening itself (MergeRepeats joins the death to it)
+    bool unclaimed_death = std::any_of(events.begin(), events.end(), [](const Event& e) {
+      return IsOneOf(e.cameo, {"180", "190", "200"}) && e.source.agent.empty();
+    });
     for (std::size_t k = 0; k < events.size(); ++k) {
       const Event& e = events[k];
       const Counts& c = e.counts;
       bool figure = c.killed || c.injured || c.arrested || c.participants || c.displaced || c.troops;
       bool generic = e.cameo.size() == 3 && e.cameo[2] == '0';
-      if (k < triggers.size() && !figure && (e.plover_type == "PROTEST" || generic) && Governed(triggers[k])) {
+      bool riot_setting = unclaimed_death && e.cameo.starts_with("145");
+      if (k < triggers.size() && !figure && !riot_setting && (e.plover_type == "PROTEST" || generic) &&
+          Governed(triggers[k])) {
         background[k] = true;
       } else {
         other = true;
@@ -538,8 +548,9 @@ class SentenceCoder {
       std::uint32_t at = triggers[k].match.first;
       // "attacked the party's headquarters, ransacking offices": a participle
       // after a comma has the clause's subject too
+      if (at <= s_.first_token) continue;
       bool participle = Norm(at - 1) == "," && Norm(at).ends_with("ing");
-      if (at <= s_.first_token || (Norm(at - 1) != "and" && !participle)) continue;
+      if (Norm(at - 1) != "and" && !participle) continue;
       const Event& prev = events[k - 1];
       Event& e = events[k];
       if (prev.source.empty() || triggers[k].pattern->passive || PassiveMatch(triggers[k].match)) continue;
