@@ -10,8 +10,14 @@
 // displaced, troops), the date (a time expression of the sentence, else the
 // publish date) and the country of the event (a country named in the
 // sentence, else the article's focus country, never the dateline city).
-// Then one happening told twice in one article becomes one event with every
-// evidence sentence and all its figures.
+// One happening gives one event: within a sentence a second verb or object
+// of one act, a riot's parts, a generic noun and what is only named as
+// background ("killed since the protests began"), asked for, feared,
+// labelled or charged are no events of their own; a definite noun naming a
+// protest or violence told before ("the demonstrations") is more evidence
+// for it; and one happening told twice in one article becomes one event with
+// every evidence sentence and all its figures. The word lists these rules
+// read are data/coder_cues.txt.
 //
 // A Coder is immutable after Create and safe to share across threads.
 #ifndef DATELINE_CODE_CODER_H_

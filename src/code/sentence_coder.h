@@ -1,5 +1,6 @@
 // Coding one sentence: triggers → events with source, target, claim,
-// negation, modality, counts and date. Private to the code module; the
+// negation, modality, counts and date; one event per happening the sentence
+// tells (see Coder in coder.h), judged with the word lists of CueTable. Private to the code module; the
 // article-level pieces (focus country, pronoun antecedents) come in through
 // ArticleContext so that this file knows nothing of other sentences.
 #ifndef DATELINE_CODE_SENTENCE_CODER_H_
