@@ -25,17 +25,18 @@ constexpr std::size_t kLeadParagraphs = 3;
 
 // One paragraph on one line: newlines become spaces, ends trimmed.
 std::string CleanBlockText(std::string_view s) {
+  auto blank = [](char c) { return c == '\n' || c == '\r' || c == '\t' || c == ' '; };
   std::string out;
   out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && blank(s[i])) ++i;
+    if (i == s.size()) break;
+    std::size_t word_end = i;
+    while (word_end < s.size() && !blank(s[word_end])) ++word_end;
+    if (!out.empty()) out += ' ';
+    out.append(s.substr(i, word_end - i));
+    i = word_end;
   }
   return out;
 }

@@ -72,22 +72,26 @@ bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f
 
 // Trims, turns no-break spaces into spaces and collapses runs of spaces.
 std::string NormalizeLine(std::string_view raw) {
+  // bytes of the space at i: 1 for a space byte, 2 for U+00A0, else 0
+  auto space_at = [&](std::size_t i) -> std::size_t {
+    if (IsSpaceByte(raw[i])) return 1;
+    return raw[i] == '\xC2' && i + 1 < raw.size() && raw[i + 1] == '\xA0' ? 2 : 0;
+  };
   std::string s;
   s.reserve(raw.size());
-  bool space = false;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c == '\xC2' && i + 1 < raw.size() && raw[i + 1] == '\xA0') {
-      ++i;
-      c = ' ';
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    while (i < raw.size()) {
+      const std::size_t n = space_at(i);
+      if (n == 0) break;
+      i += n;
     }
-    if (IsSpaceByte(c)) {
-      space = true;
-      continue;
-    }
-    if (space && !s.empty()) s += ' ';
-    space = false;
-    s += c;
+    if (i == raw.size()) break;
+    std::size_t word_end = i;
+    while (word_end < raw.size() && space_at(word_end) == 0) ++word_end;
+    if (!s.empty()) s += ' ';
+    s.append(raw.substr(i, word_end - i));
+    i = word_end;
   }
   return s;
 }
@@ -96,6 +100,7 @@ std::string NormalizeLine(std::string_view raw) {
 // the form boilerplate phrases are compared in ("Share this!" -> "share this").
 std::string Fold(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
   bool gap = false;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
@@ -259,19 +264,44 @@ std::size_t CountOf(std::string_view s, std::string_view needle) {
 }
 
 // Everything that is page chrome by its own look.
+// The longest of `list`, and a set of the first bytes of its entries: tests
+// that let IsChrome skip a list a line cannot match.
+template <std::size_t N>
+constexpr std::size_t Longest(const std::string_view (&list)[N]) {
+  std::size_t n = 0;
+  for (std::string_view s : list) n = s.size() > n ? s.size() : n;
+  return n;
+}
+template <std::size_t N>
+constexpr std::array<bool, 256> FirstBytes(const std::string_view (&list)[N]) {
+  std::array<bool, 256> set{};
+  for (std::string_view s : list) set[static_cast<unsigned char>(s[0])] = true;
+  return set;
+}
+
 bool IsChrome(std::string_view line, std::string_view folded, std::size_t words) {
+  static constexpr std::size_t kLongestChromeLine = Longest(kChromeLines);
+  static constexpr std::array<bool, 256> kPrefixStarts = FirstBytes(kChromePrefixes);
+  static constexpr std::array<bool, 256> kLabelStarts = FirstBytes(kColonLabels);
   if (folded.empty() && !HasLetter(line)) return true;  // arrows, bullets, rules
-  for (std::string_view c : kChromeLines) {
-    if (folded == c) return true;
+  if (folded.size() <= kLongestChromeLine) {
+    for (std::string_view c : kChromeLines) {
+      if (folded == c) return true;
+    }
   }
   if (IsWeather(line) || IsCounter(folded)) return true;
   if (StartsWith(line, "\xC2\xA9")) return true;  // ©
-  if (words <= 30) {
-    for (std::string_view p : kChromePrefixes) {
-      if (StartsWith(folded, p)) return true;
+  if (words <= 30 && !folded.empty()) {
+    const auto first = static_cast<unsigned char>(folded[0]);
+    if (kPrefixStarts[first]) {
+      for (std::string_view p : kChromePrefixes) {
+        if (StartsWith(folded, p)) return true;
+      }
     }
-    for (std::string_view p : kColonLabels) {
-      if (StartsWith(folded, p) && line.size() > p.size() && line[p.size()] == ':') return true;
+    if (kLabelStarts[first] && line.find(':') != std::string_view::npos) {
+      for (std::string_view p : kColonLabels) {
+        if (StartsWith(folded, p) && line.size() > p.size() && line[p.size()] == ':') return true;
+      }
     }
   }
   if (words <= 20 || (words <= 60 && Contains(folded, "cookie"))) {

@@ -711,11 +711,20 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
     if (skip_adverbs) info.flags |= e.flags & TokenInfo::kSkippable;
   }
   trie.Match(infos.data(), end - first, first, &out);
-  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+  auto before = [](const PhraseMatch& a, const PhraseMatch& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.end != b.end) return a.end > b.end;
     return a.entry < b.entry;
-  });
+  };
+  if (out.size() <= 16) {
+    // a sentence has a few matches: an insertion sort (stable, like
+    // stable_sort) without stable_sort's temporary buffer
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      for (std::size_t j = i; j > 0 && before(out[j], out[j - 1]); --j) std::swap(out[j], out[j - 1]);
+    }
+  } else {
+    std::stable_sort(out.begin(), out.end(), before);
+  }
   out.erase(std::unique(out.begin(), out.end(),
                         [](const PhraseMatch& a, const PhraseMatch& b) {
                           return a.first == b.first && a.end == b.end && a.entry == b.entry;
