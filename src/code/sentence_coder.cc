@@ -378,6 +378,14 @@ class SentenceCoder {
       } else {
         continue;
       }
+      // "warned that fighting had displaced 10,000 people" reports a fact; a
+      // "that" clause is asked for or threatened only when it says what
+      // would, could or risks happening
+      if (Norm(open - 1) == "that") {
+        bool unreal = false;
+        for (std::uint32_t i = open; i < s_.end_token && Norm(i) != ";"; ++i) unreal |= cues_.Has("unreal", Norm(i));
+        if (!unreal) continue;
+      }
       for (std::size_t k = 0; k < triggers.size(); ++k) {
         const Trigger& t = triggers[k];
         // (a protest is an act too, though CAMEO counts it as verbal conflict)
@@ -960,7 +968,15 @@ class SentenceCoder {
     for (std::uint32_t i = at; i > s_.first_token && i + 6 > at; --i) {
       std::string_view w = Norm(i - 1);
       if (cues_.Has("threat_word", w)) {
-        return Modality::kThreat;
+        // "warned that soldiers had killed 30 civilians": a warning that
+        // reports a fact; the act stays actual unless its clause says what
+        // would or could happen
+        bool reported = false, unreal = false;
+        for (std::uint32_t k = i; k < at; ++k) reported |= Norm(k) == "that";
+        for (std::uint32_t k = i; reported && k < s_.end_token && Norm(k) != ";"; ++k) {
+          unreal |= cues_.Has("unreal", Norm(k));
+        }
+        return reported && !unreal ? Modality::kActual : Modality::kThreat;
       }
       if (IsOneOf(w, {"if", "unless", "could", "might", "may", "should"})) return Modality::kHypothetical;
       if (IsOneOf(w, {"will", "would", "plans", "planned", "plan", "planning", "intends", "intend",
