@@ -8,7 +8,14 @@
     is run through `dateline extract INPUT --format json` and, when the binary
     has a `code` subcommand, `dateline code INPUT --format jsonl`; then
     SHARED/samples/check_expected.py prints its lines, and the totals follow.
-(b) Extraction F1: the pages SHARED/dev/extraction/html/*.html.gz are unpacked
+(b) Store checks: the reference sample ingested once, then three times and
+    with two copies under other sites' page chrome (JSONL with their own
+    URLs), must give the same events, each copy counted as an article and a
+    source; `export --format gdelt` must give 61 columns on every line and
+    `--format acled` 31. Then fusion on a generated corpus with known answers
+    (tools/gen_corpus.py, 3,000 articles over a year): tools/fusion_eval.py's
+    B-cubed figures.
+(c) Extraction F1: the pages SHARED/dev/extraction/html/*.html.gz are unpacked
     into a temporary directory, extracted by one `dateline extract DIR --format
     jsonl` process, each article's body written to PRED/<id>.txt, and
     SHARED/dev/extraction/score.py PRED prints the score line.
@@ -18,10 +25,13 @@ crashed (killed by a signal, or an exit status other than 0 and 1) or printed
 output that is not valid JSON; 2 on bad usage. Standard library only.
 """
 import argparse
+import csv
 import gzip
+import io
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -203,6 +213,92 @@ def extraction_f1(run, shared, tmp):
         len(names), seconds
 
 
+REFERENCE = "kazakhstan-ap-2022-01-06.txt"
+# Page chrome of two other sites that republish the story (written for this check).
+CHROME = [("https://northgate-daily.example/world/asia/kazakhstan-unrest",
+           "Menu | World | Asia | Business\nSubscribe for $1\n\n", "\n\nShare on Facebook | Share on X\nMore from World"),
+          ("https://plainfield-tribune.example/news/2022/01/06/kazakhstan",
+           "PLAINFIELD TRIBUNE\nSign in | Newsletters\n\n", "\n\nRead more: World news\nComments are closed.")]
+
+
+def store_checks(run, shared, tmp):
+    """Returns (passed, failed) and prints one line per check."""
+    sample = os.path.join(shared, "samples", REFERENCE)
+    if not os.path.exists(sample):
+        print("\n== store checks: skipped (no reference sample)")
+        return 0, 0
+    print("\n== store checks (reference sample)")
+    text = open(sample, encoding="utf-8").read()
+    copies = os.path.join(tmp, "copies.jsonl")
+    with open(copies, "w", encoding="utf-8") as f:
+        for i, (url, head, foot) in enumerate(CHROME):
+            f.write(json.dumps({"id": f"copy-{i}", "url": url, "text": head + text + foot}) + "\n")
+    once, many = os.path.join(tmp, "once.db"), os.path.join(tmp, "many.db")
+    if run(["ingest", sample, "--db", once], "ingest reference") is None:
+        return 0, 1
+    for _ in range(3):
+        if run(["ingest", sample, "--db", many], "ingest reference again") is None:
+            return 0, 1
+    if run(["ingest", copies, "--db", many], "ingest copies") is None:
+        return 0, 1
+    passed = failed = 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        passed += ok
+        failed += not ok
+        print(("ok    " if ok else "FAIL  ") + what)
+
+    def events(db):
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        rows = con.execute("SELECT num_articles, num_sources, num_mentions FROM events").fetchall()
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        con.close()
+        return rows, articles
+
+    rows1, articles1 = events(once)
+    rows3, articles3 = events(many)
+    check(len(rows3) == len(rows1), f"events: {len(rows1)} once, {len(rows3)} after 3 ingests + 2 copies")
+    check(articles3 == 3, f"articles stored: {articles3} (the sample once and its 2 copies)")
+    full = sum(1 for a, s, _ in rows3 if a == 3 and s == 3)
+    check(full == len(rows3), f"events with 3 articles and 3 sources: {full} of {len(rows3)}")
+    for fmt, columns in (("gdelt", 61), ("acled", 31)):
+        out = run(["export", "--db", many, "--format", fmt], f"export {fmt}")
+        if out is None:
+            failed += 1
+            continue
+        body = out.stdout.decode("utf-8", "replace")
+        if fmt == "gdelt":
+            widths = [len(l.split("\t")) for l in body.splitlines() if l]
+        else:
+            widths = [len(r) for r in csv.reader(io.StringIO(body)) if r]
+        bad = [w for w in widths if w != columns]
+        check(bool(widths) and not bad, f"export {fmt}: {len(widths)} lines, {columns} columns on "
+              + ("every line" if not bad else f"all but {len(bad)}"))
+    return passed, failed
+
+
+def fusion_figures(run, tmp):
+    """Fusion against known answers on a generated corpus; prints its figures."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    corpus, truth, db = (os.path.join(tmp, n) for n in ("corpus.jsonl", "truth.json", "corpus.db"))
+    print("\n== fusion on a generated corpus (tools/gen_corpus.py --articles 3000 --seed 11 --days 365)")
+    gen = subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), "--articles", "3000", "--seed", "11",
+                          "--days", "365", "--out", corpus, "--truth", truth], capture_output=True, text=True)
+    if gen.returncode != 0:
+        print("gen_corpus failed: " + gen.stderr.strip()[-200:])
+        return None
+    started = time.time()
+    if run(["ingest", corpus, "--db", db], "ingest generated corpus") is None:
+        return None
+    seconds = time.time() - started
+    out = subprocess.run([sys.executable, os.path.join(here, "fusion_eval.py"), "--db", db, "--truth", truth],
+                         capture_output=True, text=True)
+    sys.stdout.write(out.stdout)
+    lines = [l for l in out.stdout.splitlines() if "B-cubed" in l]
+    return (lines[-1] if lines else "fusion_eval printed nothing") + f"  (ingest {3000 / seconds:.0f} articles/s)"
+
+
 def main():
     ap = argparse.ArgumentParser(description="dateline figures on ../shared")
     ap.add_argument("--dateline", default="build/cli/dateline")
@@ -218,6 +314,8 @@ def main():
     run = Run(os.path.abspath(args.dateline), args.timeout)
     with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp:
         totals, with_code = check_samples(run, args.shared, tmp)
+        store_passed, store_failed = store_checks(run, args.shared, tmp)
+        fusion_line = fusion_figures(run, tmp)
         f1_line, pages, seconds = extraction_f1(run, args.shared, tmp)
 
     print("\n== summary")
@@ -225,6 +323,9 @@ def main():
           + (f"events: {totals['found']} found, {totals['missed']} missed; "
              f"never rules: {totals['never_kept']} kept, {totals['never_broken']} broken"
              if with_code else "events: not run (no `code` subcommand)"))
+    print(f"store checks: {store_passed} passed, {store_failed} failed")
+    if fusion_line:
+        print(fusion_line)
     if f1_line is not None:
         rate = pages / seconds if seconds > 0 else 0.0
         print(f"extraction: {f1_line.strip()}  ({rate:.0f} pages/s)")

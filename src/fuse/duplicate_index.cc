@@ -36,6 +36,21 @@ std::string DuplicateIndex::StoryOf(std::string_view id) {
   return ids_[min_member_[Find(it->second)]];
 }
 
+std::optional<std::uint32_t> DuplicateIndex::NumberOf(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool DuplicateIndex::Copies(std::uint32_t a, std::uint32_t b) const {
+  if (a >= signatures_.size() || b >= signatures_.size()) return false;
+  const MinHashSignature &x = signatures_[a], &y = signatures_[b];
+  if (static_cast<int>(x.shingles) < options_.min_shingles || static_cast<int>(y.shingles) < options_.min_shingles) {
+    return false;
+  }
+  return EstimateContainment(x, y) >= options_.min_containment;
+}
+
 DuplicateMatch DuplicateIndex::Add(std::string_view id, std::string_view body) {
   if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) {
     DuplicateMatch match;

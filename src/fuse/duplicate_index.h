@@ -24,6 +24,7 @@
 #define DATELINE_FUSE_DUPLICATE_INDEX_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,6 +59,11 @@ class DuplicateIndex {
 
   // The story of an article added before; empty when unknown.
   std::string StoryOf(std::string_view id);
+  // The number of an article added before (0, 1, ... in order of adding).
+  std::optional<std::uint32_t> NumberOf(std::string_view id) const;
+  // Whether articles number a and b are copies of each other by themselves
+  // (containment ≥ min_containment, both long enough), stories aside.
+  bool Copies(std::uint32_t a, std::uint32_t b) const;
   std::size_t size() const { return ids_.size(); }
 
  private:

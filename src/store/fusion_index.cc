@@ -6,7 +6,11 @@
 namespace dateline::store {
 namespace {
 
-constexpr std::uint32_t kSource = 1u << 30, kTarget = 2u << 30, kCameo = 3u << 30;
+// Bucket kinds (top 2 bits of Key::kind_and_string): a source or target
+// code, a CAMEO code at a local place, or a sentence (its hash's low 30 bits:
+// a collision only adds candidates, which SameHappening then refuses).
+constexpr std::uint32_t kSource = 0u << 30, kTarget = 1u << 30, kCameo = 2u << 30, kSentence = 3u << 30;
+constexpr std::uint32_t kSentenceBits = (1u << 30) - 1;
 
 }  // namespace
 
@@ -38,11 +42,10 @@ std::optional<std::uint32_t> FusionIndex::Find(std::string_view s) const {
   return it->second;
 }
 
-// SharedAnchor's ways through a place (the same CAMEO code at one local
-// place, or the same sentence) need a gazetteer id or a city-level point, or
-// no place at all, on both sides.
+// SharedAnchor's third way (the same CAMEO code at one local place) needs a
+// gazetteer id or a city-level point on both sides.
 bool FusionIndex::Anchorable(const fuse::LocationView& l) {
-  return l.empty() || l.geonameid != 0 ||
+  return l.geonameid != 0 ||
          ((l.precision == PlacePrecision::kCity || l.precision == PlacePrecision::kPoint) && l.lat && l.lon);
 }
 
@@ -89,6 +92,7 @@ std::uint32_t FusionIndex::Add(std::int64_t mention_id, std::int64_t event_id, s
   if (!v.source.code.empty()) file(kSource | e.source_code);
   if (!v.target.code.empty()) file(kTarget | e.target_code);
   if (Anchorable(v.location)) file(kCameo | e.cameo);
+  if (e.evidence_hash != 0) file(kSentence | static_cast<std::uint32_t>(e.evidence_hash & kSentenceBits));
   return index;
 }
 
@@ -165,6 +169,7 @@ std::set<std::int64_t> FusionIndex::Matches(const Event& probe, std::int64_t art
   if (Anchorable(p.location)) {
     if (auto id = Find(p.cameo)) gather(kCameo | *id);
   }
+  if (p.evidence_hash != 0) gather(kSentence | static_cast<std::uint32_t>(p.evidence_hash & kSentenceBits));
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (std::uint32_t i : candidates) {
@@ -174,7 +179,14 @@ std::set<std::int64_t> FusionIndex::Matches(const Event& probe, std::int64_t art
     if (!((root && x.root == *root) || (plover && x.plover == *plover))) continue;
     if (x.negated != p.negated || x.modality != static_cast<std::uint8_t>(p.modality)) continue;
     if (matched.count(x.event_id)) continue;
-    if (fuse::SameHappening(p, View(x), options_)) matched.insert(x.event_id);
+    if (!fuse::SameHappening(p, View(x), options_)) continue;
+    // Copies of one story: only the same sentence coded the same way is the
+    // same happening (the coder kept the story's other events apart).
+    if ((x.evidence_hash != p.evidence_hash || Str(x.cameo) != p.cameo) && copies_ &&
+        copies_(article_rowid, x.article_rowid)) {
+      continue;
+    }
+    matched.insert(x.event_id);
   }
   return matched;
 }

@@ -17,6 +17,7 @@
 #define DATELINE_STORE_FUSION_INDEX_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -36,13 +37,20 @@ std::int64_t DayOf(const Event& e);
 
 class FusionIndex {
  public:
-  explicit FusionIndex(fuse::FusionOptions options) : options_(options) {}
+  // `copies(a, b)`: whether the articles with row ids a and b are copies of
+  // one story (their bodies' MinHash containment); none = never.
+  using CopiesFn = std::function<bool(std::int64_t, std::int64_t)>;
+  explicit FusionIndex(fuse::FusionOptions options, CopiesFn copies = {})
+      : options_(options), copies_(std::move(copies)) {}
 
   // Adds report (mention) `mention_id` of canonical event `event_id`, from
   // the article with row id `article_rowid`; returns its entry number.
   std::uint32_t Add(std::int64_t mention_id, std::int64_t event_id, std::int64_t article_rowid, const Event& report);
-  // The canonical events (current ids) with a candidate report of another
-  // article that SameHappening(probe, report) accepts.
+  // The canonical events (current ids) with a report of another article
+  // that SameHappening(probe, report) accepts; when the two articles are
+  // copies of one story (`copies`), only a report of the same sentence
+  // and CAMEO code.
+  // Symmetric, so the connected components do not follow arrival order.
   std::set<std::int64_t> Matches(const Event& probe, std::int64_t article_rowid) const;
   // Canonical event `from` was merged into `into` (its id may be used again
   // for a new event, as SQLite reuses the largest row id).
@@ -84,6 +92,7 @@ class FusionIndex {
   static bool Anchorable(const fuse::LocationView& l);
 
   fuse::FusionOptions options_;
+  CopiesFn copies_;
   std::vector<std::string> strings_;
   struct StringHash {
     using is_transparent = void;

@@ -98,6 +98,8 @@ struct Store::Impl {
   // event whose representative is unchanged is updated in its counts only.
   std::unordered_map<std::int64_t, std::int64_t> written_uid;
   std::unordered_map<std::string, std::int64_t> source_ids;
+  // Article row id -> its number in `duplicates`, for FusionIndex's copies test.
+  std::unordered_map<std::int64_t, std::uint32_t> article_numbers;
   Stmt find_id, find_body, find_source, add_source, add_article, set_story, upsert_story, drop_story,
       add_article_fts, add_mention, add_evidence_fts, move_mentions, drop_event, drop_rtree, add_rtree,
       story_events, mention_report, update_event, update_counts, insert_event, data_version_stmt;
@@ -263,7 +265,11 @@ Event MentionFromRow(const Stmt& r) {
 Status Store::Load() {
   Impl& m = *impl_;
   m.duplicates = fuse::DuplicateIndex(options_.duplicates);
-  m.fusion = FusionIndex(options_.fusion);
+  m.article_numbers.clear();
+  m.fusion = FusionIndex(options_.fusion, [&m](std::int64_t a, std::int64_t b) {
+    auto x = m.article_numbers.find(a), y = m.article_numbers.find(b);
+    return x != m.article_numbers.end() && y != m.article_numbers.end() && m.duplicates.Copies(x->second, y->second);
+  });
   m.reports.clear();
   m.written_uid.clear();
   m.source_ids.clear();
@@ -274,10 +280,12 @@ Status Store::Load() {
     *next = max.Int(0);
   }
   Stmt articles;
-  if (Status s = articles.Prepare(db_, "SELECT id, minhash FROM articles ORDER BY rowid"); !s.ok()) return s;
+  if (Status s = articles.Prepare(db_, "SELECT id, minhash, rowid FROM articles ORDER BY rowid"); !s.ok()) return s;
   while (articles.Step()) {
     auto sig = fuse::MinHashSignature::Deserialize(articles.Blob(1));
-    m.duplicates.AddSignature(articles.Text(0), sig.value_or(fuse::MinHashSignature{}));
+    const std::string id = articles.Text(0);
+    m.duplicates.AddSignature(id, sig.value_or(fuse::MinHashSignature{}));
+    m.article_numbers[articles.Int(2)] = *m.duplicates.NumberOf(id);
   }
   if (!articles.status().ok()) return articles.status();
   Stmt mentions;
@@ -372,6 +380,7 @@ Result<AddResult> Store::Add(PreparedArticle p) {
       .Bind(12, p.simhash).BindBlob(13, p.signature.Serialize()).Bind(14, copy.story);
   if (Status s = m.add_article.Run(); !s.ok()) return s;
   const std::int64_t article_rowid = sqlite3_last_insert_rowid(db_);
+  m.article_numbers[article_rowid] = *m.duplicates.NumberOf(article.id);
   for (const std::string& old : copy.merged) {
     if (Status s = m.set_story.Bind(1, copy.story).Bind(2, old).Run(); !s.ok()) return s;
     if (Status s = m.drop_story.Bind(1, old).Run(); !s.ok()) return s;

@@ -547,6 +547,33 @@ TEST(Store, OneArticlesReportsAndDailyHappeningsStayApart) {
   for (const StoredEvent& e : page->events) EXPECT_EQ(e.num_articles, e.event.date == "2022-01-05" ? 1 : 2) << e.event.date;
 }
 
+// A story with two like events (two protests in one city on one day) and a
+// copy of it on another site: each event takes its copy's report only, in
+// either order, so the copy never merges what the coder kept apart.
+TEST(Store, ACopyJoinsEachEventOfItsStoryToItsOwnSentenceOnly) {
+  const Event first = MakeEvent("2022-01-05", "PROTEST", "145", kAlmaty, "Police in Almaty fired tear gas at several thousand protesters.");
+  const Event second = MakeEvent("2022-01-05", "PROTEST", "145", kAlmaty, "Residents said shops were closed and queues formed.", std::nullopt, nullptr, 5);
+  const Article original = MakeArticle("wire-1", "https://wire.example/1", "2022-01-05", kStory);
+  const Article copy = MakeArticle("site-b-1", "https://site-b.example/1", "2022-01-05",
+                                   "Home | World | Asia\n\n" + kStory + "\n\nShare this: Facebook Twitter");
+  for (bool copy_first : {false, true}) {
+    TempDir dir;
+    auto s = OpenOrDie(dir.File("copy.db"));
+    ASSERT_TRUE(s);
+    for (const Article* a : copy_first ? std::vector{&copy, &original} : std::vector{&original, &copy}) {
+      ASSERT_TRUE(s->AddArticle(*a, {first, second}).ok());
+    }
+    ASSERT_TRUE(s->Flush().ok());
+    EXPECT_EQ(Count(*s, "events"), 2) << copy_first;
+    auto page = s->Query({});
+    ASSERT_TRUE(page.ok());
+    for (const StoredEvent& e : page->events) {
+      EXPECT_EQ(e.num_articles, 2) << copy_first;
+      EXPECT_EQ(e.num_sources, 2) << copy_first;
+    }
+  }
+}
+
 TEST(Store, GeneratedCorpusGivesOneEventPerHappeningWithAllItsArticles) {
   TempDir dir;
   Corpus c = GeneratedCorpus(dir, 600, 21);
