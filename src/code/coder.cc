@@ -226,13 +226,24 @@ std::vector<Event> MergeReferences(std::vector<Event> events, const std::vector<
   return out;
 }
 
-std::vector<Event> MergeWithinArticle(std::vector<Event> events) {
+// A photo caption describes a picture; when the body tells the same
+// happening, the body's sentence is the event's first evidence.
+std::vector<Event> MergeWithinArticle(std::vector<Event> events, const Article& article, const TokenizedText& tt) {
+  auto caption = [&](const Event& e) {
+    if (e.evidence.empty()) return false;
+    std::int32_t s = e.evidence.front().sentence;
+    return s >= 0 && static_cast<std::size_t>(s) < tt.sentences.size() &&
+           article.paragraphs[tt.sentences[s].paragraph].kind == ParagraphKind::kCaption;
+  };
   std::vector<Event> merged;
   for (Event& e : events) {
     auto it = std::find_if(merged.begin(), merged.end(),
                            [&](const Event& m) { return SameHappening(m, e); });
     if (it == merged.end()) {
       merged.push_back(std::move(e));
+    } else if (caption(*it) && !caption(e)) {
+      Absorb(e, *it);
+      *it = std::move(e);
     } else {
       Absorb(*it, e);
     }
@@ -499,7 +510,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
       events.push_back(std::move(e));
     }
   }
-  events = MergeWithinArticle(JoinTolls(MergeReferences(std::move(events), references)));
+  events = MergeWithinArticle(JoinTolls(MergeReferences(std::move(events), references)), article, tt);
   if (!options.keep_negated) {
     events.erase(std::remove_if(events.begin(), events.end(), [](const Event& e) { return e.negated; }),
                  events.end());

@@ -159,3 +159,28 @@ TEST(Coder, ThreatsAreNotCodedAsDone) {
 
 }  // namespace
 }  // namespace dateline::code
+
+namespace dateline::code {
+namespace {
+
+// A photo caption and the body telling the same happening: one event, whose
+// first evidence is the body's sentence (the caption describes a picture).
+TEST(Coder, TheBodyNotTheCaptionIsTheFirstEvidence) {
+  std::string caption = "Protesters run as police fire tear gas in Lima, Peru, Tuesday, March 14, 2023.";
+  std::string body = "Police in Peru fired tear gas at protesters in Lima on Tuesday.";
+  Article a = ArticleOf(caption + "\n\n" + body);
+  a.paragraphs[0].kind = ParagraphKind::kCaption;
+  std::vector<Event> events = RealCoder().CodeArticle(a);
+  auto tear_gas = std::count_if(events.begin(), events.end(),
+                                [](const Event& e) { return e.cameo.starts_with("175"); });
+  ASSERT_EQ(tear_gas, 1);
+  for (const Event& e : events) {
+    if (!e.cameo.starts_with("175")) continue;
+    EXPECT_EQ(e.evidence.front().text, body);
+    EXPECT_EQ(e.evidence.size(), 2u);
+    EXPECT_EQ(e.target.agent, "PRO");
+  }
+}
+
+}  // namespace
+}  // namespace dateline::code

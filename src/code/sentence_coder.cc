@@ -1243,6 +1243,21 @@ class SentenceCoder {
       // "protesters and police clashed": the other side
       e.target = FromMention(*partner);
     }
+    if (e.cameo.starts_with("175") && !cues_.Has("crowd_agent", e.target.agent)) {
+      // "Protesters scatter as police fire tear gas outside parliament": tear
+      // gas and water cannon are used on the sentence's crowd, not on the
+      // place it stands
+      for (const ActorMention& a : m_.actors) {
+        bool near = a.end + 8 >= t.match.first && a.first <= t.match.end + 8;
+        for (std::uint32_t k = std::min(a.end, t.match.end); near && k < std::max(a.first, t.match.first); ++k) {
+          near = !IsBoundary(tt_.tokens[k]);
+        }
+        if (near && Usable(a) && cues_.Has("crowd_agent", a.actor.agent) && a.actor.start != e.source.start) {
+          e.target = FromMention(a);
+          break;
+        }
+      }
+    }
     if (e.cameo == "190" && Reciprocal(t) && (e.source.agent == "PRO" || e.target.agent == "PRO")) {
       // "protesters and police clashed": a violent demonstration
       if (const lexicon::CameoInfo* riot = lex_.Cameo("145")) {
