@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "lexicon/phrase.h"
@@ -660,7 +661,10 @@ bool IsInsertedAdverb(std::string_view key) {
 // sentence by several callers (the recogniser, the geoparser twice, the
 // coder), so every thread keeps these for the tokens of the last text it
 // matched, by token index, and reuses one only when the token's norm and kind
-// are still those it was computed from: an exact memo, not a guess.
+// are still those it was computed from: an exact memo, not a guess. Tokens
+// past kMemoTokens share slots (index modulo), which keeps the memo small on
+// huge pages and is still exact.
+constexpr std::uint32_t kMemoTokens = 1u << 16;
 struct TokenMemo {
   std::uint64_t lexicon = 0;  // LexiconImpl::serial_ of the ids below
   struct Entry {
@@ -671,7 +675,25 @@ struct TokenMemo {
     std::uint32_t word = Vocabulary::kNone;
   };
   std::vector<Entry> entries;
+  // The last matches of each trie (actors, events, quantities, cues) by the
+  // first token of the range, with the token infos they were found from:
+  // the recogniser and the geoparser both match actors in every sentence,
+  // and a second run over equal infos finds the same matches.
+  struct Result {
+    std::uint32_t end = 0;
+    std::vector<TokenInfo> infos;
+    std::vector<PhraseMatch> matches;
+  };
+  std::unordered_map<std::uint32_t, Result> results[4];  // by first token, below kMemoTokens
 };
+
+bool SameInfos(const std::vector<TokenInfo>& a, const std::vector<TokenInfo>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].word != b[i].word || a[i].flags != b[i].flags) return false;
+  }
+  return true;
+}
 
 std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const TokenizedText& text,
                                           std::uint32_t first, std::uint32_t end,
@@ -684,13 +706,14 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
   thread_local TokenMemo memo;
   if (memo.lexicon != serial_) {
     memo.entries.clear();
+    for (auto& r : memo.results) r.clear();
     memo.lexicon = serial_;
   }
-  if (memo.entries.size() < end) memo.entries.resize(end);
+  if (memo.entries.size() < std::min(end, kMemoTokens)) memo.entries.resize(std::min(end, kMemoTokens));
   infos.resize(end - first);
   for (std::uint32_t i = first; i < end; ++i) {
     const Token& t = text.tokens[i];
-    TokenMemo::Entry& e = memo.entries[i];
+    TokenMemo::Entry& e = memo.entries[i % kMemoTokens];
     if (!e.known || e.kind != t.kind || e.norm != t.norm) {
       std::string_view key = MatchKey(t.norm, &scratch);
       e.norm = t.norm;
@@ -709,6 +732,12 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
       info.flags |= TokenInfo::kNoStart;
     }
     if (skip_adverbs) info.flags |= e.flags & TokenInfo::kSkippable;
+  }
+  const int which = &trie == &actor_trie_ ? 0 : &trie == &event_trie_ ? 1 : &trie == &quantity_trie_ ? 2 : 3;
+  TokenMemo::Result* last = nullptr;
+  if (first < kMemoTokens) {
+    last = &memo.results[which][first];
+    if (last->end == end && SameInfos(last->infos, infos)) return last->matches;
   }
   trie.Match(infos.data(), end - first, first, &out);
   auto before = [](const PhraseMatch& a, const PhraseMatch& b) {
@@ -730,6 +759,11 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
                           return a.first == b.first && a.end == b.end && a.entry == b.entry;
                         }),
             out.end());
+  if (last != nullptr) {
+    last->end = end;
+    last->infos = infos;
+    last->matches = out;
+  }
   return out;
 }
 

@@ -307,6 +307,27 @@ TEST(LexiconTest, MatchesOnlyInsideTheRange) {
   EXPECT_TRUE(lex->MatchActors(t, 3, 99).size() == 1);
 }
 
+TEST(LexiconTest, MatchingAgainAfterTheTextChangedSeesTheNewText) {
+  // Matching remembers the last text's tokens per thread; a text edited in
+  // place, or matched by another lexicon, must be matched as it is now.
+  auto lex = LoadOrDie(GoodFiles());
+  auto other = LoadOrDie(GoodFiles());
+  ASSERT_NE(lex, nullptr);
+  ASSERT_NE(other, nullptr);
+  TokenizedText t = Tokens("riot police and protesters");
+  const auto n = static_cast<std::uint32_t>(t.tokens.size());
+  const std::vector<PhraseMatch> first = lex->MatchActors(t, 0, n);
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(lex->MatchActors(t, 0, n).size(), first.size());  // the same twice
+  EXPECT_EQ(other->MatchActors(t, 0, n).size(), first.size());
+  for (Token& tok : t.tokens) tok.norm = "xyz";  // same tokens, other words
+  EXPECT_TRUE(lex->MatchActors(t, 0, n).empty());
+  t = Tokens("protesters and riot police");
+  const std::vector<PhraseMatch> again = lex->MatchActors(t, 0, n);
+  ASSERT_EQ(again.size(), first.size());
+  EXPECT_EQ(again.front().first, 0u);  // "protesters" now comes first
+}
+
 TEST(LexiconTest, MalformedLinesNameFileAndLine) {
   struct Row {
     const char* file;
