@@ -285,10 +285,12 @@ class SentenceCoder {
     return true;
   }
 
-  // "open-ended general strike": a match may not start inside a hyphenated word.
+  // "open-ended general strike", "long-awaited talks": a participle that
+  // ends a hyphenated adjective starts no match ("air-strike", "car-bomb"
+  // are nouns and do).
   bool InsideCompound(std::uint32_t at) const {
     return at >= s_.first_token + 2 && tt_.tokens[at].joined_left && Norm(at - 1) == "-" &&
-           tt_.tokens[at - 1].joined_left;
+           tt_.tokens[at - 1].joined_left && Norm(at).ends_with("ed");
   }
 
   // "for fear of arrest", "risked being shot": what is feared has not happened.
