@@ -117,13 +117,19 @@ bool IsMonthDay(std::string_view s) {
 bool FindSeparator(std::string_view s, std::size_t* pos, std::size_t* len) {
   static constexpr std::array<std::string_view, 8> kSeps = {
       " \xE2\x80\x94", "\xE2\x80\x94", " \xE2\x80\x93", "\xE2\x80\x93", " -- ", " - ", ": ", " \xE2\x80\x95"};
+  // The first position where one starts, the first of the list there; every
+  // separator starts with a space, ':' or the lead byte of a dash.
   std::size_t best = std::string_view::npos;
   std::size_t best_len = 0;
-  for (std::string_view sep : kSeps) {
-    std::size_t p = s.find(sep);
-    if (p != std::string_view::npos && p < best) {
-      best = p;
-      best_len = sep.size();
+  for (std::size_t p = 0; p < s.size() && best == std::string_view::npos; ++p) {
+    const char c = s[p];
+    if (c != ' ' && c != ':' && c != '\xE2') continue;
+    for (std::string_view sep : kSeps) {
+      if (s.substr(p).starts_with(sep)) {
+        best = p;
+        best_len = sep.size();
+        break;
+      }
     }
   }
   if (best == std::string_view::npos || best == 0) return false;
