@@ -80,9 +80,9 @@ DuplicateMatch DuplicateIndex::AddSignature(std::string_view id, const MinHashSi
   }
   std::vector<std::uint32_t> candidates;
   for (int b = 0; b < kBands; ++b) {
-    auto& bucket = bands_[BandKey(signature, b)];
-    candidates.insert(candidates.end(), bucket.begin(), bucket.end());
-    bucket.push_back(self);
+    const std::uint64_t key = BandKey(signature, b);
+    bands_.ForEach(key, [&](std::uint32_t other) { candidates.push_back(other); });
+    bands_.Add(key, self);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

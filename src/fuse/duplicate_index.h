@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fuse/key_chains.h"
 #include "fuse/minhash.h"
 
 namespace dateline::fuse {
@@ -75,7 +76,7 @@ class DuplicateIndex {
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> min_member_;  // per root: index of the smallest id
   std::unordered_map<std::string, std::uint32_t> by_id_;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands_;
+  KeyChains bands_;  // LSH band key -> articles
 };
 
 }  // namespace dateline::fuse

@@ -87,7 +87,7 @@ std::uint32_t FusionIndex::Add(std::int64_t mention_id, std::int64_t event_id, s
   members_[event_id].push_back(index);
   // Filed under each anchor and its day (kNoDay for a coarser or no date).
   auto file = [&](std::uint32_t kind_and_string) {
-    buckets_[Key{kind_and_string, e.country, e.day}].push_back(index);
+    buckets_.Add(KeyHash{}(Key{kind_and_string, e.country, e.day}), index);
   };
   if (!v.source.code.empty()) file(kSource | e.source_code);
   if (!v.target.code.empty()) file(kTarget | e.target_code);
@@ -156,8 +156,7 @@ std::set<std::int64_t> FusionIndex::Matches(const Event& probe, std::int64_t art
   std::vector<std::uint32_t> candidates;
   auto gather = [&](std::uint32_t kind_and_string) {
     for (std::int64_t d = from; d <= to; ++d) {
-      auto it = buckets_.find(Key{kind_and_string, *country, d});
-      if (it != buckets_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      buckets_.ForEach(KeyHash{}(Key{kind_and_string, *country, d}), [&](std::uint32_t i) { candidates.push_back(i); });
     }
   };
   if (!p.source.code.empty()) {

@@ -27,6 +27,7 @@
 
 #include "dateline/event.h"
 #include "fuse/fusion.h"
+#include "fuse/key_chains.h"
 
 namespace dateline::store {
 
@@ -100,7 +101,7 @@ class FusionIndex {
   };
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> string_ids_;
   std::vector<Entry> entries_;
-  std::unordered_map<Key, std::vector<std::uint32_t>, KeyHash> buckets_;
+  fuse::KeyChains buckets_;  // KeyHash()(Key) -> entries
   std::unordered_map<std::int64_t, std::vector<std::uint32_t>> members_;  // event id -> its entries
 };
 
