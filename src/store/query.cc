@@ -1,4 +1,5 @@
-// Reads: Query / ForEach / GetEvent / GetArticle / GetStats (store.h).
+// Reads: Query / ForEach / GetEvent / GetArticle / GetStats (store.h); the
+// two plans of a --text query are described in query.h.
 #include <sqlite3.h>
 
 #include <cctype>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "store/event_codec.h"
+#include "store/query.h"
 #include "store/sqlite_util.h"
 #include "store/store.h"
 
@@ -99,39 +101,45 @@ struct Bound {
 }  // namespace
 
 // Builds the SELECT for a query; values go to `params` in order of the ?s.
-static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool paged, std::string* sql,
-                         std::vector<Bound>* params) {
+static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool paged, TextPlan plan,
+                         std::string* sql, std::vector<Bound>* params) {
   auto text = [&](std::string v) { params->push_back({Bound::kText, std::move(v)}); };
   auto integer = [&](std::int64_t v) { params->push_back({Bound::kInt, "", v}); };
   auto real = [&](double v) { params->push_back({Bound::kReal, "", 0, v}); };
   std::string where;
   auto add = [&](const std::string& cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
+  const std::string fts = FtsQuery(q.text);
+  // "+e.col" is e.col that no index may serve: with kFromText the events of
+  // the matching sentences are the only candidates (query.h). Every value
+  // compared is bound with the column's own type, so the column affinity
+  // that "+" drops changes no comparison.
+  const std::string e = !fts.empty() && plan == TextPlan::kFromText ? "+e." : "e.";
 
   if (!q.country.empty()) {
     std::string a2, a3;
     std::string code = q.country;
     for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (options.country_codes && options.country_codes(code, &a2, &a3) && !a2.empty()) {
-      add("e.country2 = ?");  // the store fills country2 from country3 with the same mapping
+      add(e + "country2 = ?");  // the store fills country2 from country3 with the same mapping
       text(a2);
     } else if (code.size() == 3) {
-      add("e.country3 = ?");
+      add(e + "country3 = ?");
       text(code);
     } else {
-      add("e.country2 = ?");
+      add(e + "country2 = ?");
       text(code);
     }
   }
   if (!q.type.empty()) {
     if (AllDigits(q.type) && q.type.size() <= 2) {
-      add("e.root = ?");
+      add(e + "root = ?");
       text(q.type.size() == 1 ? "0" + q.type : q.type);
     } else if (AllDigits(q.type)) {
-      add("e.cameo = ?");
+      add(e + "cameo = ?");
       text(q.type);
     } else {
-      add("(e.plover_type = ? COLLATE NOCASE OR e.acled_event_type = ? COLLATE NOCASE OR "
-          "e.acled_sub_event_type = ? COLLATE NOCASE)");
+      add("(" + e + "plover_type = ? COLLATE NOCASE OR " + e + "acled_event_type = ? COLLATE NOCASE OR " + e +
+          "acled_sub_event_type = ? COLLATE NOCASE)");
       text(q.type);
       text(q.type);
       text(q.type);
@@ -141,13 +149,13 @@ static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool p
   if (!q.from.empty()) {
     auto d = day(q.from);
     if (!d) return Status::InvalidInput("--from: expected YYYY-MM-DD, got \"" + q.from + "\"");
-    add("e.day >= ?");
+    add(e + "day >= ?");
     integer(*d);
   }
   if (!q.to.empty()) {
     auto d = day(q.to);
     if (!d) return Status::InvalidInput("--to: expected YYYY-MM-DD, got \"" + q.to + "\"");
-    add("e.day <= ? AND e.day > ?");
+    add(e + "day <= ? AND " + e + "day > ?");
     integer(*d);
     integer(kNoDay);
   }
@@ -159,7 +167,7 @@ static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool p
     const double dlat = *q.near_km / 111.0;
     const double coslat = std::max(0.01, std::cos(*q.near_lat * 3.14159265358979 / 180));
     const double dlon = std::min(180.0, *q.near_km / (111.0 * coslat));
-    add("e.id IN (SELECT id FROM event_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)");
+    add(e + "id IN (SELECT id FROM event_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)");
     real(*q.near_lat - dlat);
     real(*q.near_lat + dlat);
     real(*q.near_lon - dlon);
@@ -172,29 +180,31 @@ static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool p
   const int bbox_given = q.min_lat.has_value() + q.max_lat.has_value() + q.min_lon.has_value() + q.max_lon.has_value();
   if (bbox_given != 0) {
     if (bbox_given != 4) return Status::InvalidInput("bbox: give min_lat, max_lat, min_lon and max_lon");
-    add("e.id IN (SELECT id FROM event_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)");
+    add(e + "id IN (SELECT id FROM event_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)");
     real(*q.min_lat);
     real(*q.max_lat);
     real(*q.min_lon);
     real(*q.max_lon);
   }
   if (!q.actor.empty()) {
-    add("(e.source_text LIKE ?1x ESCAPE '\\' OR e.source_code LIKE ?1x ESCAPE '\\' OR "
-        "e.target_text LIKE ?1x ESCAPE '\\' OR e.target_code LIKE ?1x ESCAPE '\\')");
-    // ?1x placeholders are expanded below into four positional ?s.
+    add("(e.source_text LIKE ? ESCAPE '\\' OR e.source_code LIKE ? ESCAPE '\\' OR "
+        "e.target_text LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\')");
     std::string p = LikePattern(q.actor);
     for (int i = 0; i < 4; ++i) text(p);
   }
-  if (!q.text.empty()) {
-    std::string fts = FtsQuery(q.text);
-    if (!fts.empty()) {
+  if (!fts.empty()) {
+    if (plan == TextPlan::kFromText) {
       add("e.id IN (SELECT m.event_id FROM mentions m WHERE m.id IN "
           "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))");
-      text(fts);
+    } else {
+      // "+m.id": the rowid set is probed, never walked, for each event.
+      add("EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND +m.id IN "
+          "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))");
     }
+    text(fts);
   }
   if (q.min_killed) {
-    add("e.killed >= ?");
+    add(e + "killed >= ?");
     integer(*q.min_killed);
   }
   if (paged && !q.cursor.empty()) {
@@ -210,20 +220,22 @@ static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool p
     } catch (...) {
       return Status::InvalidInput("bad cursor \"" + q.cursor + "\"");
     }
-    add("(e.day, e.id) > (?, ?)");
+    add("(" + e + "day, " + e + "id) > (?, ?)");
     integer(cday);
     integer(cid);
   }
-  std::string base = std::string("SELECT ") + kEventColumns +
-                     " FROM events e JOIN articles a ON a.rowid = e.article_rowid JOIN sources s ON s.id = a.source_id" +
-                     where + " ORDER BY e.day, e.id";
-  // Expand the ?1x markers (kept readable above) into plain positional ?s.
-  for (std::size_t at; (at = base.find("?1x")) != std::string::npos;) base.replace(at, 3, "?");
+  const std::string joins = " JOIN articles a ON a.rowid = e.article_rowid JOIN sources s ON s.id = a.source_id";
   if (paged && q.limit > 0) {
-    base += " LIMIT ?";
+    // The page's ids first, from the events table alone; then the rows of
+    // those few. A plan that sorts (kFromText, --near) then reads no article
+    // and copies no record for the candidates that miss the page. Every event
+    // has its article and the article its source, so the joins drop nothing.
+    *sql = std::string("SELECT ") + kEventColumns + " FROM (SELECT e.id, e.day FROM events e" + where +
+           " ORDER BY e.day, e.id LIMIT ?) p JOIN events e ON e.id = p.id" + joins + " ORDER BY p.day, p.id";
     integer(q.limit + 1);
+  } else {
+    *sql = std::string("SELECT ") + kEventColumns + " FROM events e" + joins + where + " ORDER BY e.day, e.id";
   }
-  *sql = std::move(base);
   return Status::Ok();
 }
 
@@ -237,13 +249,39 @@ static void BindAll(Stmt& stmt, const std::vector<Bound>& params) {
   }
 }
 
-Result<QueryPage> Store::Query(const EventQuery& query) {
+// kFromText or kProbeText for `plan` (query.h); kFromText without words.
+static Result<TextPlan> ResolveTextPlan(sqlite3* db, const EventQuery& q, TextPlan plan) {
+  const std::string fts = FtsQuery(q.text);
+  if (fts.empty()) return TextPlan::kFromText;
+  if (plan != TextPlan::kAuto) return plan;
+  Stmt count;
+  if (Status s = count.Prepare(db,
+                               "SELECT count(*) FROM (SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ? LIMIT ?)");
+      !s.ok()) {
+    return s;
+  }
+  count.Bind(1, fts).Bind(2, kTextDriveMax + 1);
+  const std::int64_t n = count.Step() ? count.Int(0) : 0;
+  if (!count.status().ok()) return count.status();
+  return n <= kTextDriveMax ? TextPlan::kFromText : TextPlan::kProbeText;
+}
+
+// The statement for `query` (paged: with its cursor and LIMIT), bound.
+static Status PrepareQuery(sqlite3* db, const OpenOptions& options, const EventQuery& query, bool paged,
+                           TextPlan plan, Stmt* stmt) {
+  Result<TextPlan> resolved = ResolveTextPlan(db, query, plan);
+  if (!resolved.ok()) return resolved.status();
   std::string sql;
   std::vector<Bound> params;
-  if (Status s = BuildQuery(query, options_, true, &sql, &params); !s.ok()) return s;
+  if (Status s = BuildQuery(query, options, paged, *resolved, &sql, &params); !s.ok()) return s;
+  if (Status s = stmt->Prepare(db, sql); !s.ok()) return s;
+  BindAll(*stmt, params);
+  return Status::Ok();
+}
+
+Result<QueryPage> QueryEvents(sqlite3* db, const OpenOptions& options, const EventQuery& query, TextPlan plan) {
   Stmt stmt;
-  if (Status s = stmt.Prepare(db_, sql); !s.ok()) return s;
-  BindAll(stmt, params);
+  if (Status s = PrepareQuery(db, options, query, true, plan, &stmt); !s.ok()) return s;
   QueryPage page;
   std::int64_t last_day = 0;
   while (stmt.Step()) {
@@ -260,19 +298,22 @@ Result<QueryPage> Store::Query(const EventQuery& query) {
   return page;
 }
 
-Status Store::ForEach(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn) {
-  std::string sql;
-  std::vector<Bound> params;
-  if (Status s = BuildQuery(query, options_, false, &sql, &params); !s.ok()) return s;
+Status ForEachEvent(sqlite3* db, const OpenOptions& options, const EventQuery& query, TextPlan plan,
+                    const std::function<bool(const StoredEvent&)>& fn) {
   Stmt stmt;
-  if (Status s = stmt.Prepare(db_, sql); !s.ok()) return s;
-  BindAll(stmt, params);
+  if (Status s = PrepareQuery(db, options, query, false, plan, &stmt); !s.ok()) return s;
   while (stmt.Step()) {
     Result<StoredEvent> e = EventFromRow(stmt, query.json_only);
     if (!e.ok()) return e.status();
     if (!fn(*e)) return Status::Ok();
   }
   return stmt.status();
+}
+
+Result<QueryPage> Store::Query(const EventQuery& query) { return QueryEvents(db_, options_, query); }
+
+Status Store::ForEach(const EventQuery& query, const std::function<bool(const StoredEvent&)>& fn) {
+  return ForEachEvent(db_, options_, query, TextPlan::kAuto, fn);
 }
 
 Result<EventDetail> Store::GetEvent(std::int64_t id) {

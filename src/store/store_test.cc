@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include <thread>
 
 #include "dateline/event_json.h"
+#include "store/query.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
@@ -453,6 +455,116 @@ TEST(Store, CursorPagesThroughEverythingOnce) {
   EXPECT_EQ(pages, 3);
   EXPECT_EQ(ids.size(), 5u);
   EXPECT_EQ(std::set<std::int64_t>(ids.begin(), ids.end()).size(), 5u);
+}
+
+// The lower-cased words of a sentence, split as FTS5's unicode61 splits ASCII.
+std::set<std::string> Words(const std::string& sentence) {
+  std::set<std::string> out;
+  std::string w;
+  for (char c : sentence + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      out.insert(w);
+      w.clear();
+    }
+  }
+  return out;
+}
+
+// Every page of `q` (limit 3) through its cursors: the ids in order.
+std::vector<std::int64_t> AllPages(Store& s, EventQuery q, TextPlan plan) {
+  std::vector<std::int64_t> ids;
+  q.limit = 3;
+  for (int pages = 0; pages < 100; ++pages) {
+    auto page = QueryEvents(s.handle(), Options(), q, plan);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (!page.ok()) break;
+    for (const StoredEvent& e : page->events) ids.push_back(e.id);
+    if (page->next_cursor.empty()) break;
+    q.cursor = page->next_cursor;
+  }
+  return ids;
+}
+
+TEST(Store, TextQueriesGiveTheSameEventsAndPagesWhicheverSideDrives) {
+  TempDir dir;
+  auto s = OpenOrDie(dir.File("t.db"));
+  // 60 articles of three reports each over three months and four places;
+  // the sentences draw three words each from a short list.
+  const char* kPlaceWords[] = {"fuel", "bread", "water", "strike", "court", "wages"};
+  const Place* kPlaces[] = {&kAlmaty, &kAktau, &kNairobi, &kLima};
+  std::mt19937 rng(11);
+  for (int a = 0; a < 60; ++a) {
+    std::vector<Event> events;
+    std::string body;
+    for (int k = 0; k < 3; ++k) {
+      const Place& p = *kPlaces[rng() % 4];
+      char date[16];
+      std::snprintf(date, sizeof date, "2023-0%d-%02d", 1 + static_cast<int>(rng() % 3), 1 + static_cast<int>(rng() % 28));
+      std::string sentence = std::string("Crowds in ") + p.name + " marched over " + kPlaceWords[rng() % 6] + ", " +
+                             kPlaceWords[rng() % 6] + " and " + kPlaceWords[rng() % 6] + ".";
+      body += sentence + " ";
+      events.push_back(MakeEvent(date, k == 1 ? "ASSAULT" : "PROTEST", k == 1 ? "180" : "145", p, sentence,
+                                 k == 2 ? std::optional<std::int64_t>(static_cast<std::int64_t>(rng() % 20)) : std::nullopt,
+                                 nullptr, k));
+    }
+    const std::string id = "t" + std::to_string(a);
+    ASSERT_TRUE(s->AddArticle(MakeArticle(id, "https://site" + std::to_string(a % 5) + ".example/" + id, "2023-04-01", body),
+                              events)
+                    .ok());
+  }
+  ASSERT_TRUE(s->Flush().ok());
+
+  auto q = [](auto f) {
+    EventQuery x;
+    f(x);
+    return x;
+  };
+  const std::pair<const char*, EventQuery> rows[] = {
+      {"one word", q([](EventQuery& x) { x.text = "fuel"; })},
+      {"two words, country", q([](EventQuery& x) { x.text = "bread WATER"; x.country = "KAZ"; })},
+      {"word, type", q([](EventQuery& x) { x.text = "strike"; x.type = "protest"; })},
+      {"word, from/to", q([](EventQuery& x) { x.text = "court"; x.from = "2023-02-01"; x.to = "2023-03-10"; })},
+      {"word, near Nairobi", q([](EventQuery& x) { x.text = "wages"; x.near_lat = -1.3; x.near_lon = 36.8; x.near_km = 50; })},
+      {"word, bbox", q([](EventQuery& x) { x.text = "fuel"; x.min_lat = 40; x.max_lat = 50; x.min_lon = 50; x.max_lon = 80; })},
+      {"word, min killed", q([](EventQuery& x) { x.text = "bread"; x.min_killed = 5; })},
+      {"word, CAMEO root and actor", q([](EventQuery& x) { x.text = "water"; x.type = "18"; x.actor = "COP"; })},
+      {"place name as a word", q([](EventQuery& x) { x.text = "lima marched"; })},
+      {"no such word", q([](EventQuery& x) { x.text = "zebra"; })},
+  };
+  std::size_t found = 0;
+  for (const auto& [name, query] : rows) {
+    // What the words select, worked out here: the events (in order) that pass
+    // the other filters and have a mention whose sentence holds every word.
+    EventQuery others = query;
+    others.text.clear();
+    const std::set<std::string> words = Words(query.text);
+    std::vector<std::int64_t> want;
+    ASSERT_TRUE(s->ForEach(others, [&](const StoredEvent& e) {
+      auto detail = s->GetEvent(e.id);
+      EXPECT_TRUE(detail.ok());
+      for (const MentionRecord& m : detail->mentions) {
+        const std::set<std::string> has = Words(m.evidence);
+        if (std::includes(has.begin(), has.end(), words.begin(), words.end())) {
+          want.push_back(e.id);
+          break;
+        }
+      }
+      return true;
+    }).ok());
+    found += want.size();
+    for (TextPlan plan : {TextPlan::kAuto, TextPlan::kFromText, TextPlan::kProbeText}) {
+      EXPECT_EQ(AllPages(*s, query, plan), want) << name << ", plan " << static_cast<int>(plan);
+      std::vector<std::int64_t> all;
+      ASSERT_TRUE(ForEachEvent(s->handle(), Options(), query, plan, [&](const StoredEvent& e) {
+        all.push_back(e.id);
+        return true;
+      }).ok());
+      EXPECT_EQ(all, want) << name << ", plan " << static_cast<int>(plan) << ", ForEach";
+    }
+  }
+  EXPECT_GT(found, 60u);  // the rows select something
 }
 
 TEST(Store, StatsCountPerDayCountryAndType) {
