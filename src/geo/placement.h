@@ -15,7 +15,8 @@
 //   2. else a place of the sentence's paragraph, from the nearest earlier
 //      sentence that names one (else the nearest later one), ranked the same;
 //   3. else, unless the event is verbal, the article's focus city (the one
-//      city of the focus country it names outside the dateline);
+//      city of the focus country it names outside the dateline; with none,
+//      the dateline's city in the focus country);
 //   4. else the article's focus country;
 //   5. else nothing (Location::empty()).
 // Never eligible: outside the focus country, a region, or a city or country

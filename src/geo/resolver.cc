@@ -412,7 +412,8 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     }
   }
   // The focus city: the one city of the focus country the article names
-  // (the dateline aside, which is where the reporter filed from).
+  // (the dateline aside, which is where the reporter filed from, unless the
+  // article names no other city).
   std::optional<PlaceIndex> city;
   bool one_city = true;
   for (const ResolvedToponym& r : result.toponyms) {
@@ -423,6 +424,21 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     city = r.place;
   }
   if (city && one_city) result.focus_city = city;
+  // No other city named: the dateline's, when it lies in the focus country
+  // ("NAIROBI, Kenya —" over a story that only says "the city center").
+  if (!city && !result.focus_country.empty()) {
+    auto dateline_city = [&](PlaceIndex p) {
+      PlaceView v = g.PlaceAt(p);
+      return v.kind == PlaceKind::kCity && v.country == result.focus_country;
+    };
+    for (const ResolvedToponym& r : result.toponyms) {  // "ALMATY, Kazakhstan –": the city, not its qualifier
+      if (r.dateline && dateline_city(r.place)) {
+        result.focus_city = r.place;
+        break;
+      }
+    }
+    if (!result.focus_city && result.dateline && dateline_city(*result.dateline)) result.focus_city = result.dateline;
+  }
   return result;
 }
 

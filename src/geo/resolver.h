@@ -33,7 +33,8 @@
 //
 // When no country or people is named, the focus country is the one most
 // resolved places lie in. The focus city is the one city of the focus country
-// the article names (outside the dateline), when there is exactly one.
+// the article names (outside the dateline), when there is exactly one, else
+// the dateline's city when it lies in the focus country and no other is named.
 //
 // The dateline place (Article::dateline, "MOSCOW –") resolves like any name
 // but is marked `dateline`; when the text does not start with it, it is
@@ -82,7 +83,8 @@ struct ArticlePlaces {
   std::string focus_country;              // ISO alpha-2, "" when the article gives none
   std::optional<PlaceIndex> focus;        // the focus country as a place
   // The only city of the focus country the article names outside its
-  // dateline, when it names exactly one ("Police in Lima ...").
+  // dateline, when it names exactly one ("Police in Lima ..."); when it names
+  // none, the dateline's city if that lies in the focus country.
   std::optional<PlaceIndex> focus_city;
   std::optional<PlaceIndex> dateline;     // the dateline's place (in the text or not)
 };
