@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <unordered_map>
 #include <utility>
 
 #include "lexicon/phrase.h"
@@ -684,7 +683,7 @@ struct TokenMemo {
     std::vector<TokenInfo> infos;
     std::vector<PhraseMatch> matches;
   };
-  std::unordered_map<std::uint32_t, Result> results[4];  // by first token, below kMemoTokens
+  std::vector<Result> results[4];  // by first token; ranges from kMemoTokens on are not kept
 };
 
 bool SameInfos(const std::vector<TokenInfo>& a, const std::vector<TokenInfo>& b) {
@@ -736,7 +735,9 @@ std::vector<PhraseMatch> LexiconImpl::Run(const PhraseTrie& trie, const Tokenize
   const int which = &trie == &actor_trie_ ? 0 : &trie == &event_trie_ ? 1 : &trie == &quantity_trie_ ? 2 : 3;
   TokenMemo::Result* last = nullptr;
   if (first < kMemoTokens) {
-    last = &memo.results[which][first];
+    std::vector<TokenMemo::Result>& results = memo.results[which];
+    if (results.size() <= first) results.resize(first + 1);
+    last = &results[first];
     if (last->end == end && SameInfos(last->infos, infos)) return last->matches;
   }
   trie.Match(infos.data(), end - first, first, &out);
