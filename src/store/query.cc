@@ -101,8 +101,11 @@ struct Bound {
 }  // namespace
 
 // Builds the SELECT for a query; values go to `params` in order of the ?s.
+// `sentence_ids`, when not empty, is the JSON array of the rowids of the
+// sentences that match the words (kFromText only), read instead of
+// searching evidence_fts again.
 static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool paged, TextPlan plan,
-                         std::string* sql, std::vector<Bound>* params) {
+                         const std::string& sentence_ids, std::string* sql, std::vector<Bound>* params) {
   auto text = [&](std::string v) { params->push_back({Bound::kText, std::move(v)}); };
   auto integer = [&](std::int64_t v) { params->push_back({Bound::kInt, "", v}); };
   auto real = [&](double v) { params->push_back({Bound::kReal, "", 0, v}); };
@@ -193,7 +196,9 @@ static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool p
     for (int i = 0; i < 4; ++i) text(p);
   }
   if (!fts.empty()) {
-    if (plan == TextPlan::kFromText) {
+    if (plan == TextPlan::kFromText && !sentence_ids.empty()) {
+      add("e.id IN (SELECT m.event_id FROM mentions m WHERE m.id IN (SELECT value FROM json_each(?)))");
+    } else if (plan == TextPlan::kFromText) {
       add("e.id IN (SELECT m.event_id FROM mentions m WHERE m.id IN "
           "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))");
     } else {
@@ -201,7 +206,7 @@ static Status BuildQuery(const EventQuery& q, const OpenOptions& options, bool p
       add("EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND +m.id IN "
           "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))");
     }
-    text(fts);
+    text(plan == TextPlan::kFromText && !sentence_ids.empty() ? sentence_ids : fts);
   }
   if (q.min_killed) {
     add(e + "killed >= ?");
@@ -250,38 +255,73 @@ static void BindAll(Stmt& stmt, const std::vector<Bound>& params) {
 }
 
 // kFromText or kProbeText for `plan` (query.h); kFromText without words.
-static Result<TextPlan> ResolveTextPlan(sqlite3* db, const EventQuery& q, TextPlan plan) {
+// With `sentence_ids` (a Query, not a ForEach: see QueryEvents), kAuto that
+// resolves to kFromText also gives the matching sentences' rowids there as a
+// JSON array, so that the query reads them instead of searching again.
+static Result<TextPlan> ResolveTextPlan(sqlite3* db, const EventQuery& q, TextPlan plan,
+                                        std::string* sentence_ids) {
   const std::string fts = FtsQuery(q.text);
   if (fts.empty()) return TextPlan::kFromText;
   if (plan != TextPlan::kAuto) return plan;
-  Stmt count;
-  if (Status s = count.Prepare(db,
-                               "SELECT count(*) FROM (SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ? LIMIT ?)");
-      !s.ok()) {
+  Stmt match;
+  if (Status s = match.Prepare(db, "SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ? LIMIT ?"); !s.ok()) {
     return s;
   }
-  count.Bind(1, fts).Bind(2, kTextDriveMax + 1);
-  const std::int64_t n = count.Step() ? count.Int(0) : 0;
-  if (!count.status().ok()) return count.status();
-  return n <= kTextDriveMax ? TextPlan::kFromText : TextPlan::kProbeText;
+  match.Bind(1, fts).Bind(2, kTextDriveMax + 1);
+  std::string ids = "[";
+  std::int64_t n = 0;
+  while (match.Step()) {
+    if (n++ > 0) ids += ',';
+    ids += std::to_string(match.Int(0));
+  }
+  if (!match.status().ok()) return match.status();
+  if (n > kTextDriveMax) return TextPlan::kProbeText;
+  if (sentence_ids) *sentence_ids = ids + "]";
+  return TextPlan::kFromText;
 }
 
 // The statement for `query` (paged: with its cursor and LIMIT), bound.
 static Status PrepareQuery(sqlite3* db, const OpenOptions& options, const EventQuery& query, bool paged,
-                           TextPlan plan, Stmt* stmt) {
-  Result<TextPlan> resolved = ResolveTextPlan(db, query, plan);
+                           TextPlan plan, bool reuse_matches, Stmt* stmt) {
+  std::string sentence_ids;
+  Result<TextPlan> resolved = ResolveTextPlan(db, query, plan, reuse_matches ? &sentence_ids : nullptr);
   if (!resolved.ok()) return resolved.status();
   std::string sql;
   std::vector<Bound> params;
-  if (Status s = BuildQuery(query, options, paged, *resolved, &sql, &params); !s.ok()) return s;
+  if (Status s = BuildQuery(query, options, paged, *resolved, sentence_ids, &sql, &params); !s.ok()) return s;
   if (Status s = stmt->Prepare(db, sql); !s.ok()) return s;
   BindAll(*stmt, params);
   return Status::Ok();
 }
 
+namespace {
+
+// Holds the statements of one Query to one snapshot of the database: a read
+// transaction, unless the connection is already in one (a writer's batch).
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(sqlite3* db) : db_(sqlite3_get_autocommit(db) ? db : nullptr) {
+    if (db_ && !Exec(db_, "BEGIN").ok()) db_ = nullptr;
+  }
+  ~ReadSnapshot() {
+    if (db_) Exec(db_, "COMMIT");  // reads only: nothing to lose
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
+
 Result<QueryPage> QueryEvents(sqlite3* db, const OpenOptions& options, const EventQuery& query, TextPlan plan) {
+  // The sentence rowids kAuto read are used in a second statement: both see
+  // the same data. (ForEach runs a caller's function between rows, which may
+  // write, so it holds no transaction and searches in its one statement.)
+  ReadSnapshot snapshot(db);
   Stmt stmt;
-  if (Status s = PrepareQuery(db, options, query, true, plan, &stmt); !s.ok()) return s;
+  if (Status s = PrepareQuery(db, options, query, true, plan, true, &stmt); !s.ok()) return s;
   QueryPage page;
   std::int64_t last_day = 0;
   while (stmt.Step()) {
@@ -301,7 +341,7 @@ Result<QueryPage> QueryEvents(sqlite3* db, const OpenOptions& options, const Eve
 Status ForEachEvent(sqlite3* db, const OpenOptions& options, const EventQuery& query, TextPlan plan,
                     const std::function<bool(const StoredEvent&)>& fn) {
   Stmt stmt;
-  if (Status s = PrepareQuery(db, options, query, false, plan, &stmt); !s.ok()) return s;
+  if (Status s = PrepareQuery(db, options, query, false, plan, false, &stmt); !s.ok()) return s;
   while (stmt.Step()) {
     Result<StoredEvent> e = EventFromRow(stmt, query.json_only);
     if (!e.ok()) return e.status();

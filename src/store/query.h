@@ -19,7 +19,9 @@
 // takes kFromText when there are at most that many. With N matches among E
 // events an unfiltered page of L events scans about L * E / N candidates, so
 // kFromText is cheaper below N ≈ sqrt(L * E) (≈ 10,000 for L = 100 and
-// E = 1M); 5,000 keeps kFromText near 20 ms at the worst.
+// E = 1M); 5,000 keeps kFromText near 20 ms at the worst. A Query keeps
+// the rowids it counted and reads them back rather than searching twice
+// (both statements in one read transaction); ForEach searches again.
 //
 // Threads: as the Store whose handle `db` is: one thread at a time.
 #ifndef DATELINE_STORE_QUERY_H_

@@ -565,6 +565,17 @@ TEST(Store, TextQueriesGiveTheSameEventsAndPagesWhicheverSideDrives) {
     }
   }
   EXPECT_GT(found, 60u);  // the rows select something
+
+  // While a batch is open (the writer's transaction), a text query reads as
+  // before and leaves the batch to its commit.
+  const std::vector<std::int64_t> before = AllPages(*s, rows[0].second, TextPlan::kAuto);
+  // (Months after the others: it can fuse with none of them.)
+  ASSERT_TRUE(s->AddArticle(MakeArticle("late", "https://late.example/x", "2023-06-16", "Fuel ran out in Lima."),
+                            {MakeEvent("2023-06-15", "PROTEST", "145", kLima, "Fuel ran out in Lima.")})
+                  .ok());
+  EXPECT_EQ(AllPages(*s, rows[0].second, TextPlan::kAuto), before);
+  ASSERT_TRUE(s->Flush().ok());
+  EXPECT_EQ(AllPages(*s, rows[0].second, TextPlan::kAuto).size(), before.size() + 1);
 }
 
 TEST(Store, StatsCountPerDayCountryAndType) {
