@@ -433,18 +433,7 @@ class SentenceCoder {
       }
     }
     if (!other) return;
-    std::vector<Event> kept;
-    std::vector<std::uint32_t> at;
-    std::vector<bool> generic;
-    for (std::size_t k = 0; k < events.size(); ++k) {
-      if (background[k]) continue;
-      kept.push_back(std::move(events[k]));
-      at.push_back(at_[k]);
-      generic.push_back(generic_[k]);
-    }
-    events = std::move(kept);
-    at_ = std::move(at);
-    generic_ = std::move(generic);
+    DropMarked(events, background);
   }
 
   // "clashed with police in Almaty and held protests in a dozen other
@@ -703,11 +692,16 @@ class SentenceCoder {
       }
       RefineAcled(into);
     }
+    DropMarked(events, gone);
+  }
+
+  // Removes the events marked in `drop`, keeping at_ and generic_ in step.
+  void DropMarked(std::vector<Event>& events, const std::vector<bool>& drop) {
     std::vector<Event> kept;
     std::vector<std::uint32_t> at;
     std::vector<bool> generic;
     for (std::size_t k = 0; k < events.size(); ++k) {
-      if (gone[k]) continue;
+      if (drop[k]) continue;
       kept.push_back(std::move(events[k]));
       at.push_back(at_[k]);
       generic.push_back(generic_[k]);
