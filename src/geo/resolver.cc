@@ -365,6 +365,7 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
     r.in_actor = c.in_actor;
     r.cued = c.preposition_before && !c.origin;
     r.origin = c.origin;
+    if (c.description == DescriptionKind::kTheCity) continue;  // below, once the article's city is known
     if (c.description != DescriptionKind::kNone) {
       const std::string& cc = c.of_country.empty() ? focus : c.of_country;
       auto p = c.description == DescriptionKind::kCapital ? CapitalPlace(cc) : LargestCity(cc);
@@ -438,6 +439,44 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
       }
     }
     if (!result.focus_city && result.dateline && dateline_city(*result.dateline)) result.focus_city = result.dateline;
+  }
+  // "in the city center": the one city of the focus country named before it
+  // (the dateline's included: "NAIROBI, Kenya — ... in the city center");
+  // with none before it, the article's one city; with two or more (Almaty,
+  // then Nur-Sultan), unresolved rather than guessed.
+  std::vector<ResolvedToponym> the_city;
+  for (const ToponymCandidate& c : found) {
+    if (c.description != DescriptionKind::kTheCity) continue;
+    std::optional<PlaceIndex> city;
+    bool several = false;
+    for (const ResolvedToponym& r : result.toponyms) {
+      if (r.start >= c.start) break;
+      if (r.origin || r.description) continue;
+      PlaceView v = g.PlaceAt(r.place);
+      if (v.kind != PlaceKind::kCity || (!result.focus_country.empty() && v.country != result.focus_country)) continue;
+      several |= city && *city != r.place;
+      city = r.place;
+    }
+    if (several) continue;
+    if (!city) city = result.focus_city;
+    if (!city) continue;
+    ResolvedToponym r;
+    r.start = c.start;
+    r.end = c.end;
+    r.first_token = c.first_token;
+    r.end_token = c.end_token;
+    r.sentence = c.sentence;
+    r.paragraph = c.paragraph;
+    r.place = *city;
+    r.description = true;
+    r.cued = true;
+    r.score = 0.7;
+    the_city.push_back(r);
+  }
+  if (!the_city.empty()) {
+    result.toponyms.insert(result.toponyms.end(), the_city.begin(), the_city.end());
+    std::stable_sort(result.toponyms.begin(), result.toponyms.end(),
+                     [](const ResolvedToponym& a, const ResolvedToponym& b) { return a.start < b.start; });
   }
   return result;
 }

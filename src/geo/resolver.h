@@ -28,7 +28,8 @@
 // scores of all its mentions are summed), so a later bare "Paris" follows an
 // earlier "Paris, Texas". Descriptions resolve directly: "the capital" to the
 // capital of the named or focus country, "Kazakhstan's largest city" to its
-// most populous place. Former names are ordinary gazetteer names (Nur-Sultan
+// most populous place, "in the city (center)" to the one city of the focus
+// country named before it (else the focus city; not guessed after two). Former names are ordinary gazetteer names (Nur-Sultan
 // -> Astana 1526273, Alma-Ata -> Almaty 1526384).
 //
 // When no country or people is named, the focus country is the one most

@@ -548,6 +548,30 @@ std::vector<ToponymCandidate> FindToponyms(
       d.preposition_before = d_first > s.first_token && IsPreposition(toks[d_first - 1].norm);
       descriptions.push_back(std::move(d));
     }
+    // "in the city center", "across the city": the city the story is about,
+    // only after a place preposition and not "the city of X", "the city's
+    // mayor" or "the city council".
+    for (uint32_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
+      if (toks[i].norm != "the" || toks[i + 1].norm != "city" || !IsPreposition(toks[i - 1].norm)) continue;
+      const uint32_t after = i + 2;
+      if (after < s.end_token) {
+        const Token& n = toks[after];
+        if (n.kind == TokenKind::kPossessive || n.norm == "of" || n.norm == "council" || n.norm == "hall" ||
+            n.norm == "government" || n.norm == "authorities" || n.norm == "officials" || n.norm == "police") {
+          continue;
+        }
+      }
+      ToponymCandidate d;
+      d.first_token = i;
+      d.end_token = i + 2;
+      d.start = toks[i].start;
+      d.end = toks[i + 1].end;
+      d.sentence = static_cast<int32_t>(si);
+      d.paragraph = s.paragraph;
+      d.description = DescriptionKind::kTheCity;
+      d.preposition_before = true;
+      descriptions.push_back(std::move(d));
+    }
   }
 
   // Sentence-initial names need a voucher; names count elsewhere.
@@ -622,6 +646,8 @@ std::vector<ToponymCandidate> FindToponyms(
   }
 
   // Merge descriptions in text order; fix qualifier indexes.
+  std::stable_sort(descriptions.begin(), descriptions.end(),
+                   [](const ToponymCandidate& a, const ToponymCandidate& b) { return a.start < b.start; });
   if (!descriptions.empty()) {
     std::vector<ToponymCandidate> merged;
     merged.reserve(kept.size() + descriptions.size());

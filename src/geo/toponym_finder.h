@@ -51,6 +51,7 @@ enum class DescriptionKind : uint8_t {
   kNone,
   kCapital,      // "the capital": capital of `of_country` or of the focus country
   kLargestCity,  // "Kazakhstan's largest city"
+  kTheCity,      // "in the city center": the article's city (resolver.h)
 };
 
 struct ToponymCandidate {
