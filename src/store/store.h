@@ -15,11 +15,13 @@
 //     MinHash containment ≥ 0.8), named by their smallest article id;
 //   * fusion: each event is compared (fuse::SameHappening) with the stored
 //     reports of other articles with the same CAMEO root or PLOVER type
-//     within ±max_days and the same country (or both none); it joins the canonical event it matches, merges
-//     the ones it bridges, or starts a new one. The stored reports are held
-//     in memory for this (store/fusion_index.h, ≈ 120 bytes a report), read
-//     at the first write and again when another connection has written. Canonical events are the
-//     connected components of SameHappening and their fields come from
+//     within ±max_days and the same country (or both none); between two
+//     copies of one story only the report of the same sentence and CAMEO
+//     code matches. It joins the canonical event it matches, merges the ones
+//     it bridges, or starts a new one. The stored reports are held in memory
+//     for this (store/fusion_index.h, ≈ 130 bytes a report), read at the
+//     first write and again when another connection has written. Canonical
+//     events are the connected components of that relation and their fields come from
 //     fuse::MakeCanonical (earliest report by published, article id,
 //     sentence), so the result does not depend on the order articles arrive
 //     in. NumMentions / NumSources / NumArticles are kept per event.
