@@ -2,13 +2,14 @@
 // when it is fused, kept in memory so the writer never scans SQL for them.
 //
 // A report is a candidate for a probe when it has the probe's CAMEO root or
-// PLOVER type, the probe's country or none (any country when the probe has
-// none), and a day within ±max_days of the probe's or no day (any day when
-// the probe has none); Matches() returns the canonical events of the
-// candidates that fuse::SameHappening accepts. Lookups go through the anchors
-// SameHappening needs (a shared source or target code, or the CAMEO code of
-// a report with a gazetteer id or a local point), so a probe touches only
-// the reports it could share an anchor with.
+// PLOVER type, the probe's place country (or both none), and a day within
+// ±max_days of the probe's (for day dates; other dates only meet reports
+// without a day); Matches() returns the canonical events of the candidates
+// that fuse::SameHappening accepts. Lookups go through the anchors
+// SameHappening needs (a shared source or target code, the CAMEO code of a
+// report with a gazetteer id or a local point, or the same sentence), filed
+// by (anchor, country, day) in a fuse::KeyChains, so a probe touches only the
+// reports it could share an anchor with.
 //
 // Reports are compared as fuse::ViewOf gives them (an actor's code stands
 // for its text); two reports of one article (the same article row id) never
