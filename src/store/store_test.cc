@@ -182,6 +182,36 @@ TEST(Schema, NewDatabaseIsAtTheLatestVersionAndAMigrationAddsColumnsWithoutLosin
   EXPECT_EQ(again.status().code(), Status::Code::kUnsupported);
 }
 
+// A database written before v4 (no mentions.date_basis) gets the column
+// from each mention's Event record when it is opened, and fusion reads it.
+TEST(Schema, V4FillsTheDateBasisOfOlderMentions) {
+  TempDir dir;
+  Event e = MakeEvent("2022-01-06", "PROTEST", "145", kAlmaty, "Protesters rallied in Almaty.");
+  e.date_basis = "published";
+  {
+    auto s = OpenOrDie(dir.File("v3.db"));
+    ASSERT_TRUE(s);
+    ASSERT_TRUE(s->AddArticle(MakeArticle("a1", "https://a.example/1", "2022-01-06", kStory), {e}).ok());
+    ASSERT_TRUE(s->Close().ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.File("v3.db").c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(Exec(db, "ALTER TABLE mentions DROP COLUMN date_basis; DELETE FROM schema_version WHERE version >= 4").ok());
+  sqlite3_close(db);
+  auto s = OpenOrDie(dir.File("v3.db"));
+  ASSERT_TRUE(s);
+  Stmt q;
+  ASSERT_TRUE(q.Prepare(s->handle(), "SELECT date_basis FROM mentions").ok());
+  ASSERT_TRUE(q.Step());
+  EXPECT_EQ(q.Text(0), "published");
+  q = Stmt();
+  // The report dated by its article fuses with a report a day earlier dated by its text.
+  Event earlier = MakeEvent("2022-01-05", "PROTEST", "145", kAlmaty, "Thousands rallied in Almaty on Wednesday.");
+  ASSERT_TRUE(s->AddArticle(MakeArticle("b1", "https://b.example/1", "2022-01-05", "Another outlet's own words."), {earlier}).ok());
+  ASSERT_TRUE(s->Flush().ok());
+  EXPECT_EQ(Count(*s, "events"), 1);
+}
+
 TEST(Store, ReadOnlyOpenOfAMissingFileFailsAndWritesAreRefused) {
   TempDir dir;
   OpenOptions ro = Options();
