@@ -31,13 +31,13 @@ std::uint32_t DuplicateIndex::Find(std::uint32_t i) {
 }
 
 std::string DuplicateIndex::StoryOf(std::string_view id) {
-  auto it = by_id_.find(std::string(id));
+  auto it = by_id_.find(id);
   if (it == by_id_.end()) return "";
   return ids_[min_member_[Find(it->second)]];
 }
 
 std::optional<std::uint32_t> DuplicateIndex::NumberOf(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
+  auto it = by_id_.find(id);
   if (it == by_id_.end()) return std::nullopt;
   return it->second;
 }
@@ -52,7 +52,7 @@ bool DuplicateIndex::Copies(std::uint32_t a, std::uint32_t b) const {
 }
 
 DuplicateMatch DuplicateIndex::Add(std::string_view id, std::string_view body) {
-  if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) {
+  if (auto it = by_id_.find(id); it != by_id_.end()) {
     DuplicateMatch match;
     match.story = ids_[min_member_[Find(it->second)]];
     match.signature = signatures_[it->second];
@@ -64,7 +64,7 @@ DuplicateMatch DuplicateIndex::Add(std::string_view id, std::string_view body) {
 DuplicateMatch DuplicateIndex::AddSignature(std::string_view id, const MinHashSignature& signature) {
   DuplicateMatch match;
   match.signature = signature;
-  if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) {
+  if (auto it = by_id_.find(id); it != by_id_.end()) {
     match.story = ids_[min_member_[Find(it->second)]];
     return match;
   }

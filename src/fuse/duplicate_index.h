@@ -75,7 +75,11 @@ class DuplicateIndex {
   std::vector<MinHashSignature> signatures_;
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> min_member_;  // per root: index of the smallest id
-  std::unordered_map<std::string, std::uint32_t> by_id_;
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>> by_id_;
   KeyChains bands_;  // LSH band key -> articles
 };
 

@@ -94,6 +94,7 @@ FusionView ViewOf(const Event& e) {
   v.article = e.article;
   v.date = e.date;
   v.date_precision = e.date_precision;
+  if (e.date_precision == DatePrecision::kDay) v.day = DayNumber(e.date);
   v.published_date = e.date_basis == "published";
   v.cameo = e.cameo;
   v.root = e.root;
@@ -147,7 +148,7 @@ bool CompatiblePlace(const FusionView& x, const FusionView& y, double max_km) {
 
 bool CompatibleDate(const FusionView& a, const FusionView& b, int max_days) {
   if (a.date_precision == DatePrecision::kDay && b.date_precision == DatePrecision::kDay) {
-    auto x = DayNumber(a.date), y = DayNumber(b.date);
+    const auto &x = a.day, &y = b.day;
     if (!x || !y) return a.date == b.date;
     const int slack = (a.published_date || b.published_date) ? max_days : 0;
     return std::llabs(*x - *y) <= slack;

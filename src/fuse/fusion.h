@@ -86,6 +86,7 @@ struct FusionView {
   std::string_view article;  // "" = unknown: never taken as the same article
   std::string_view date;
   DatePrecision date_precision = DatePrecision::kNone;
+  std::optional<std::int64_t> day;  // DayNumber(date) for a day-precision date
   bool published_date = false;  // date_basis "published": the text gives no date
   std::string_view cameo, root, plover_type;
   bool negated = false;

@@ -109,6 +109,7 @@ fuse::FusionView FusionIndex::View(const Entry& x) const {
   fuse::FusionView v;
   v.date = Str(x.date);
   v.date_precision = static_cast<DatePrecision>(x.date_precision);
+  if (x.day != kNoDay) v.day = x.day;
   v.published_date = x.published_date;
   v.cameo = Str(x.cameo);
   v.root = Str(x.root);
