@@ -142,16 +142,20 @@ void Absorb(Event& into, const Event& from) {
 // "Al-Shabaab militants ambushed a convoy. 5 soldiers were killed.": a bare
 // toll (a killing or figure with no one named as its author) in the sentence
 // right after a violent happening is that happening's toll.
+// (The merges below work in place: the events kept so far are the first
+// `kept` of the vector; an Event is large, and most are kept.)
 std::vector<Event> JoinTolls(std::vector<Event> events) {
   auto violent = [](const Event& e) { return e.plover_type == "ASSAULT" || e.cameo == "145"; };
-  std::vector<Event> out;
-  for (Event& e : events) {
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    Event& e = events[k];
     bool bare = (e.cameo == "190" || e.cameo == "180" || e.cameo == "200") && e.source.empty() &&
                 (e.counts.killed || e.counts.injured) && !e.counts.arrested;
     Event* into = nullptr;
-    if (bare && !out.empty()) {
+    if (bare && kept > 0) {
       std::int32_t s = e.evidence.front().sentence;
-      for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      for (auto it = std::make_reverse_iterator(events.begin() + static_cast<std::ptrdiff_t>(kept));
+           it != events.rend(); ++it) {
         std::int32_t t = it->evidence.front().sentence;
         if (t < s - 1) break;
         if (t != s - 1 || !violent(*it) || it->negated != e.negated || it->modality != e.modality) continue;
@@ -164,7 +168,8 @@ std::vector<Event> JoinTolls(std::vector<Event> events) {
       }
     }
     if (!into) {
-      out.push_back(std::move(e));
+      if (kept != k) events[kept] = std::move(e);
+      ++kept;
       continue;
     }
     if (!into->counts.killed) into->counts.killed = e.counts.killed;
@@ -173,7 +178,8 @@ std::vector<Event> JoinTolls(std::vector<Event> events) {
     for (const Evidence& ev : e.evidence) into->evidence.push_back(ev);
     if (!into->claimed_by) into->claimed_by = e.claimed_by;
   }
-  return out;
+  events.erase(events.begin() + static_cast<std::ptrdiff_t>(kept), events.end());
+  return events;
 }
 
 // The kind of happening a definite noun names again: protests, or violence
@@ -193,12 +199,13 @@ std::string_view HappeningFamily(const Event& e) {
 // sentence of evidence), not a second one: the latest of its kind whose day
 // agrees with a day the reference gives. With none, it stays.
 std::vector<Event> MergeReferences(std::vector<Event> events, const std::vector<bool>& references) {
-  std::vector<Event> out;
+  std::size_t kept = 0;
   for (std::size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
     Event* into = nullptr;
     if (k < references.size() && references[k] && !HappeningFamily(e).empty()) {
-      for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      for (auto it = std::make_reverse_iterator(events.begin() + static_cast<std::ptrdiff_t>(kept));
+           it != events.rend(); ++it) {
         if (HappeningFamily(*it) != HappeningFamily(e) || it->negated != e.negated ||
             it->modality != Modality::kActual || e.modality != Modality::kActual) {
           continue;
@@ -214,7 +221,8 @@ std::vector<Event> MergeReferences(std::vector<Event> events, const std::vector<
       }
     }
     if (!into) {
-      out.push_back(std::move(e));
+      if (kept != k) events[kept] = std::move(e);
+      ++kept;
       continue;
     }
     for (const Evidence& ev : e.evidence) {
@@ -223,7 +231,8 @@ std::vector<Event> MergeReferences(std::vector<Event> events, const std::vector<
       if (!have) into->evidence.push_back(ev);
     }
   }
-  return out;
+  events.erase(events.begin() + static_cast<std::ptrdiff_t>(kept), events.end());
+  return events;
 }
 
 // A photo caption describes a picture; when the body tells the same
@@ -235,12 +244,14 @@ std::vector<Event> MergeWithinArticle(std::vector<Event> events, const Article& 
     return s >= 0 && static_cast<std::size_t>(s) < tt.sentences.size() &&
            article.paragraphs[tt.sentences[s].paragraph].kind == ParagraphKind::kCaption;
   };
-  std::vector<Event> merged;
-  for (Event& e : events) {
-    auto it = std::find_if(merged.begin(), merged.end(),
-                           [&](const Event& m) { return SameHappening(m, e); });
-    if (it == merged.end()) {
-      merged.push_back(std::move(e));
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    Event& e = events[k];
+    auto merged_end = events.begin() + static_cast<std::ptrdiff_t>(kept);
+    auto it = std::find_if(events.begin(), merged_end, [&](const Event& m) { return SameHappening(m, e); });
+    if (it == merged_end) {
+      if (kept != k) events[kept] = std::move(e);
+      ++kept;
     } else if (caption(*it) && !caption(e)) {
       Absorb(e, *it);
       *it = std::move(e);
@@ -248,7 +259,8 @@ std::vector<Event> MergeWithinArticle(std::vector<Event> events, const Article& 
       Absorb(*it, e);
     }
   }
-  return merged;
+  events.erase(events.begin() + static_cast<std::ptrdiff_t>(kept), events.end());
+  return events;
 }
 
 // The day the lead gives its news: the first day-precision time expression
@@ -485,12 +497,15 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   }
   ctx.lead_date = LeadDate(article, tt, mentions);
   std::optional<Location> lead_city = LeadCity(article, tt, places, gazetteer_.get());
-  std::vector<Event> events;
+  // each sentence's events, moved once into `events` at the end (an Event is large)
+  std::vector<std::vector<Event>> per_sentence(tt.sentences.size());
+  std::size_t total = 0;
   std::vector<bool> references;
+  std::vector<bool> named;
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
-    std::vector<bool> named;
-    std::vector<Event> found =
-        CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_, cues_, &named);
+    std::vector<Event>& found = per_sentence[s];
+    named.clear();
+    found = CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_, cues_, &named);
     references.insert(references.end(), named.begin(), named.end());
     RememberActors(mentions[s], tt.sentences[s], found, ctx);
     for (Event& e : found) {
@@ -507,8 +522,13 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
           e.location = *city;
         }
       }
-      events.push_back(std::move(e));
     }
+    total += found.size();
+  }
+  std::vector<Event> events;
+  events.reserve(total);
+  for (std::vector<Event>& found : per_sentence) {
+    for (Event& e : found) events.push_back(std::move(e));
   }
   events = MergeWithinArticle(JoinTolls(MergeReferences(std::move(events), references)), article, tt);
   if (!options.keep_negated) {

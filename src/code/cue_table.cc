@@ -1,5 +1,6 @@
 #include "code/cue_table.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -19,15 +20,17 @@ Result<CueTable> CueTable::Load(const std::string& path) {
     if (tab == std::string::npos || tab == 0) {
       return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": expected NAME<TAB>words");
     }
-    WordSet& words = table.lists_[line.substr(0, tab)];
+    std::string name = line.substr(0, tab);
+    auto named = std::find(table.names_.begin(), table.names_.end(), name);
+    auto list = static_cast<std::uint32_t>(named - table.names_.begin());
+    if (named == table.names_.end()) table.names_.push_back(name);
     std::stringstream ss(line.substr(tab + 1));
-    std::size_t before = words.size();
     bool any = false;
     for (std::string w; ss >> w;) {
-      words.insert(w);
+      table.Insert(list, w);
       any = true;
     }
-    if (!any && words.size() == before) {
+    if (!any) {
       return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": list '" +
                                   line.substr(0, tab) + "' has no words");
     }
@@ -35,9 +38,50 @@ Result<CueTable> CueTable::Load(const std::string& path) {
   return table;
 }
 
+std::uint64_t CueTable::Key(std::string_view name, std::string_view word) {
+  // FNV-1a over the name, a separator and the word; never 0 (the empty mark)
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : name) h = (h ^ c) * 0x100000001b3ull;
+  h = (h ^ 0xff) * 0x100000001b3ull;
+  for (unsigned char c : word) h = (h ^ c) * 0x100000001b3ull;
+  h ^= h >> 32;
+  return h | 1;
+}
+
+bool CueTable::Insert(std::uint32_t list, const std::string& word) {
+  if (keys_.empty() || (size_ + 1) * 4 > keys_.size()) Grow();  // at most a quarter full
+  std::uint64_t key = Key(names_[list], word);
+  std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      entries_[i] = Entry{list, word};
+      ++size_;
+      return true;
+    }
+    if (keys_[i] == key && entries_[i].list == list && entries_[i].word == word) return false;
+  }
+}
+
+void CueTable::Grow() {
+  std::vector<std::uint64_t> keys = std::move(keys_);
+  std::vector<Entry> entries = std::move(entries_);
+  keys_.assign(std::max<std::size_t>(64, keys.size() * 2), 0);
+  entries_.assign(keys_.size(), Entry{});
+  size_ = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] != 0) Insert(entries[i].list, entries[i].word);
+  }
+}
+
 bool CueTable::Has(std::string_view name, std::string_view word) const {
-  auto it = lists_.find(name);
-  return it != lists_.end() && it->second.find(word) != it->second.end();
+  if (keys_.empty()) return false;
+  std::uint64_t key = Key(name, word);
+  std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = key & mask; keys_[i] != 0; i = (i + 1) & mask) {
+    if (keys_[i] == key && entries_[i].word == word && names_[entries_[i].list] == name) return true;
+  }
+  return false;
 }
 
 }  // namespace dateline::code

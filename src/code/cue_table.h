@@ -10,11 +10,10 @@
 #ifndef DATELINE_CODE_CUE_TABLE_H_
 #define DATELINE_CODE_CUE_TABLE_H_
 
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "dateline/status.h"
 
@@ -29,13 +28,21 @@ class CueTable {
   bool Has(std::string_view name, std::string_view word) const;
 
  private:
-  // string_view lookups without building a std::string
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // One open-addressed table of every (list, word) pair, keyed by a hash of
+  // both: Has is called for most tokens of every sentence, and most words
+  // are on no list, so a miss costs two short hashes and one probe.
+  struct Entry {
+    std::uint32_t list = 0;  // index into names_
+    std::string word;
   };
-  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
-  std::unordered_map<std::string, WordSet, Hash, std::equal_to<>> lists_;
+  static std::uint64_t Key(std::string_view name, std::string_view word);
+  bool Insert(std::uint32_t list, const std::string& word);  // false when already there
+  void Grow();
+
+  std::vector<std::string> names_;
+  std::vector<std::uint64_t> keys_;  // 0 = empty slot; a power of two long
+  std::vector<Entry> entries_;       // beside keys_
+  std::size_t size_ = 0;
 };
 
 }  // namespace dateline::code

@@ -15,9 +15,17 @@ using recognize::CountMention;
 using recognize::SentenceMentions;
 using recognize::TimeMention;
 
-bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+// (Inline, and the length and first letter tested before the bytes: the
+// coder asks this of most tokens, and most are on no list.)
+inline bool IsOneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+  if (w.empty()) {
+    for (std::string_view x : words) {
+      if (x.empty()) return true;
+    }
+    return false;
+  }
   for (std::string_view x : words) {
-    if (w == x) return true;
+    if (x.size() == w.size() && x[0] == w[0] && w == x) return true;
   }
   return false;
 }
@@ -96,6 +104,8 @@ class SentenceCoder {
     for (const Trigger& t : triggers) {
       if (Definite(t)) reference_at_.push_back(t.match.first);
     }
+    // (every trigger, and at most one event per count or quantity)
+    events.reserve(triggers.size() + m_.counts.size() + m_.quantities.size());
     for (const Trigger& t : triggers) {
       events.push_back(CodeTrigger(t));
       at_.push_back(t.match.first);
@@ -519,11 +529,13 @@ class SentenceCoder {
         gone[keep_b ? j : k] = true;
       }
     }
-    std::vector<Event> kept;
+    std::size_t kept = 0;
     for (std::size_t k = 0; k < events.size(); ++k) {
-      if (!gone[k]) kept.push_back(std::move(events[k]));
+      if (gone[k]) continue;
+      if (kept != k) events[kept] = std::move(events[k]);
+      ++kept;
     }
-    events = std::move(kept);
+    events.erase(events.begin() + static_cast<std::ptrdiff_t>(kept), events.end());
   }
 
   // Page furniture that survived extraction: "Related: How the protests
@@ -696,19 +708,21 @@ class SentenceCoder {
   }
 
   // Removes the events marked in `drop`, keeping at_ and generic_ in step.
+  // (In place: an Event is large, and most calls drop nothing.)
   void DropMarked(std::vector<Event>& events, const std::vector<bool>& drop) {
-    std::vector<Event> kept;
-    std::vector<std::uint32_t> at;
-    std::vector<bool> generic;
+    std::size_t kept = 0;
     for (std::size_t k = 0; k < events.size(); ++k) {
       if (drop[k]) continue;
-      kept.push_back(std::move(events[k]));
-      at.push_back(at_[k]);
-      generic.push_back(generic_[k]);
+      if (kept != k) {
+        events[kept] = std::move(events[k]);
+        at_[kept] = at_[k];
+        generic_[kept] = generic_[k];
+      }
+      ++kept;
     }
-    events = std::move(kept);
-    at_ = std::move(at);
-    generic_ = std::move(generic);
+    events.erase(events.begin() + static_cast<std::ptrdiff_t>(kept), events.end());
+    at_.resize(kept);
+    generic_.resize(kept);
   }
 
   bool InsideQuotes(std::uint32_t at) const {
