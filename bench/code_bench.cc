@@ -1,8 +1,10 @@
 // Coding alone: sentences/s of Coder::CodeArticle (tokens, mentions, triggers,
-// actors, counts, dates, merging; no gazetteer) over the bundled samples/
-// articles, one thread; and the start-up time of loading every dictionary.
+// actors, counts, dates, merging; no gazetteer unless DATELINE_BENCH_GAZETTEER
+// names one) over the bundled samples/ articles, one thread; and the start-up
+// time of loading every dictionary.
 //   build/bench/code_bench                 (run from the repository root)
 //   DATELINE_BENCH_INPUT=dir build/bench/code_bench
+//   DATELINE_BENCH_INPUT=corpus.jsonl DATELINE_BENCH_GAZETTEER=build/gazetteer.bin build/bench/code_bench
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -34,7 +36,8 @@ const std::vector<Article>& Articles() {
 }
 
 void BM_CodeArticles(benchmark::State& state) {
-  static auto coder = code::Coder::Create(DataDir());
+  const char* gazetteer = std::getenv("DATELINE_BENCH_GAZETTEER");
+  static auto coder = code::Coder::Create(DataDir(), gazetteer ? gazetteer : "");
   if (!coder.ok() || Articles().empty()) {
     state.SkipWithError("no coder or no articles");
     return;
