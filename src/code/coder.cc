@@ -403,12 +403,17 @@ void RememberActors(const SentenceMentions& m, const Sentence& sentence, const s
     return !a.is_media && (a.kind == lexicon::ActorKind::kOrganization ||
                            (a.kind == lexicon::ActorKind::kAgent && !a.generic));
   };
+  // the last of each kind (copied once: an Actor is five strings)
+  const Actor *person = nullptr, *organization = nullptr, *group = nullptr, *last_body = nullptr;
   for (const ActorMention& a : m.actors) {
     if (a.is_media) continue;
-    if (a.kind == lexicon::ActorKind::kPerson) ctx.last_person = a.actor;
-    else if (a.kind == lexicon::ActorKind::kOrganization) ctx.last_organization = ctx.last_body = a.actor;
-    else if (a.kind == lexicon::ActorKind::kAgent && !a.generic) ctx.last_group = ctx.last_body = a.actor;
+    if (a.kind == lexicon::ActorKind::kPerson) person = &a.actor;
+    else if (a.kind == lexicon::ActorKind::kOrganization) organization = last_body = &a.actor;
+    else if (a.kind == lexicon::ActorKind::kAgent && !a.generic) group = last_body = &a.actor;
   }
+  if (person) ctx.last_person = *person;
+  if (organization) ctx.last_organization = *organization;
+  if (group) ctx.last_group = *group;
   const Actor* subject = nullptr;
   for (const Event& e : events) {
     if (e.source.empty()) continue;
@@ -423,6 +428,7 @@ void RememberActors(const SentenceMentions& m, const Sentence& sentence, const s
     if (body(a) && a.first <= sentence.first_token + 1) subject = &a.actor;
   }
   if (subject) ctx.last_body = *subject;
+  else if (last_body) ctx.last_body = *last_body;
 }
 
 }  // namespace
