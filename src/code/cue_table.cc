@@ -38,19 +38,9 @@ Result<CueTable> CueTable::Load(const std::string& path) {
   return table;
 }
 
-std::uint64_t CueTable::Key(std::string_view name, std::string_view word) {
-  // FNV-1a over the name, a separator and the word; never 0 (the empty mark)
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : name) h = (h ^ c) * 0x100000001b3ull;
-  h = (h ^ 0xff) * 0x100000001b3ull;
-  for (unsigned char c : word) h = (h ^ c) * 0x100000001b3ull;
-  h ^= h >> 32;
-  return h | 1;
-}
-
 bool CueTable::Insert(std::uint32_t list, const std::string& word) {
   if (keys_.empty() || (size_ + 1) * 4 > keys_.size()) Grow();  // at most a quarter full
-  std::uint64_t key = Key(names_[list], word);
+  std::uint64_t key = Finish(Start(names_[list]), word);
   std::size_t mask = keys_.size() - 1;
   for (std::size_t i = key & mask;; i = (i + 1) & mask) {
     if (keys_[i] == 0) {
@@ -72,16 +62,6 @@ void CueTable::Grow() {
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] != 0) Insert(entries[i].list, entries[i].word);
   }
-}
-
-bool CueTable::Has(std::string_view name, std::string_view word) const {
-  if (keys_.empty()) return false;
-  std::uint64_t key = Key(name, word);
-  std::size_t mask = keys_.size() - 1;
-  for (std::size_t i = key & mask; keys_[i] != 0; i = (i + 1) & mask) {
-    if (keys_[i] == key && entries_[i].word == word && names_[entries_[i].list] == name) return true;
-  }
-  return false;
 }
 
 }  // namespace dateline::code
