@@ -117,7 +117,7 @@ class SentenceCoder {
     // (every trigger, and at most one event per count or quantity)
     events.reserve(triggers.size() + m_.counts.size() + m_.quantities.size());
     for (const Trigger& t : triggers) {
-      events.push_back(CodeTrigger(t));
+      CodeTrigger(t, events.emplace_back());  // (built in place: an Event is large)
       at_.push_back(t.match.first);
       generic_.push_back(IsOneOf(events.back().cameo, {"190", "180", "200"}));
     }
@@ -1183,9 +1183,9 @@ class SentenceCoder {
     }
   }
 
-  Event CodeTrigger(const Trigger& t) {
+  // Fills `e`, a default Event.
+  void CodeTrigger(const Trigger& t, Event& e) {
     actor_tokens_.clear();
-    Event e;
     e.article = ctx_.article->id;
     e.evidence.push_back({index_, Slice(s_.first_token, s_.end_token),
                           tt_.tokens[s_.first_token].start, tt_.tokens[s_.end_token - 1].end});
@@ -1344,7 +1344,6 @@ class SentenceCoder {
     if (t.match.end - t.match.first > 1) confidence += 0.1;
     if (e.modality != Modality::kActual) confidence -= 0.2;
     e.confidence = std::round(std::clamp(confidence, 0.05, 0.95) * 100) / 100;
-    return e;
   }
 
   static bool CountFits(CountKind kind, const Event& e) {
