@@ -483,7 +483,13 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
         else if (a.kind == lexicon::ActorKind::kPerson) names.emplace_back(a.first, a.end);
       }
     }
+    // the lexicon's actor matches, found once by the recogniser
+    std::vector<lexicon::PhraseMatch> actor_matches;
+    for (const SentenceMentions& m : mentions) {
+      actor_matches.insert(actor_matches.end(), m.actor_matches.begin(), m.actor_matches.end());
+    }
     geo::ParseHints hints;
+    hints.actors = actor_matches;
     hints.not_places = names;
     places = geoparser_->Parse(article, tt, hints);
     // the geo stage weighs places as well as actors: its focus wins

@@ -65,8 +65,11 @@ std::string SurnameKey(const TokenizedText& text, std::uint32_t first, std::uint
 
 std::vector<ActorMention> FindActors(std::string_view article_text, const TokenizedText& text,
                                      std::uint32_t first, std::uint32_t end,
-                                     const lexicon::Lexicon& lexicon) {
-  std::vector<PhraseMatch> matches = SelectMatches(lexicon.MatchActors(text, first, end));
+                                     const lexicon::Lexicon& lexicon,
+                                     std::vector<PhraseMatch>* all_matches) {
+  std::vector<PhraseMatch> all = lexicon.MatchActors(text, first, end);
+  if (all_matches) *all_matches = all;
+  std::vector<PhraseMatch> matches = SelectMatches(std::move(all));
   auto norm = [&](std::uint32_t i) -> std::string_view {
     return i < end ? std::string_view(text.tokens[i].norm) : std::string_view();
   };

@@ -22,7 +22,8 @@ namespace dateline::recognize {
 
 std::vector<ActorMention> FindActors(std::string_view article_text, const TokenizedText& text,
                                      std::uint32_t first, std::uint32_t end,
-                                     const lexicon::Lexicon& lexicon);
+                                     const lexicon::Lexicon& lexicon,
+                                     std::vector<lexicon::PhraseMatch>* all_matches = nullptr);
 
 }  // namespace dateline::recognize
 

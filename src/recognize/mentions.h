@@ -60,6 +60,9 @@ struct SentenceMentions {
   std::vector<QuantityMention> quantities;
   std::vector<CountMention> counts;
   std::vector<TimeMention> times;
+  // Every actor match of the lexicon in the sentence, before overlaps are
+  // resolved (the geo stage reads them: geo::ParseHints::actors).
+  std::vector<lexicon::PhraseMatch> actor_matches;
 };
 
 std::string_view CountKindName(lexicon::CountKind kind);  // "killed", "injured", ...

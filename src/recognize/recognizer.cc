@@ -25,7 +25,7 @@ SentenceMentions RecognizeSentence(const Article& article, const TokenizedText& 
     m.quantities.push_back(q);
   }
   m.counts = FindCounts(text, first, end, m.quantities, lexicon);
-  m.actors = FindActors(article.text, text, first, end, lexicon);
+  m.actors = FindActors(article.text, text, first, end, lexicon, &m.actor_matches);
   return m;
 }
 
