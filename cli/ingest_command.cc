@@ -1,6 +1,7 @@
 // dateline ingest INPUT... --db FILE: the whole pipeline into SQLite.
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -57,7 +58,10 @@ int RunIngest(const IngestFlags& flags) {
   extract_options.fallback_date = flags.date;
   const code::Coder& c = **coder;
 
-  std::size_t errors = 0, articles = 0, skipped = 0, events = 0;
+  // Bad inputs are counted by the reader (this thread) and by the consumer
+  // (OrderedWorkers' thread); the other counters by the consumer only.
+  std::atomic<std::size_t> errors = 0;
+  std::size_t articles = 0, skipped = 0, events = 0;
   bool store_failed = false;
   const bool tty = isatty(STDERR_FILENO);
   auto started = std::chrono::steady_clock::now();
@@ -66,7 +70,7 @@ int RunIngest(const IngestFlags& flags) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     double rate = secs > 0 ? (articles + skipped) / secs : 0;
     std::fprintf(stderr, "%s%zu articles (%zu already stored), %zu events coded, %zu errors, %.0f articles/s, %.1f s%s",
-                 final ? "dateline ingest: " : "\r", articles, skipped, events, errors, rate, secs,
+                 final ? "dateline ingest: " : "\r", articles, skipped, events, errors.load(), rate, secs,
                  final ? "\n" : "   ");
   };
   auto work = [&](RawDocument& doc) {
