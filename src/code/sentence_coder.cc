@@ -8,6 +8,16 @@
 namespace dateline::code {
 namespace {
 
+// Each figure `into` lacks, taken from `from` (merging two events of one act).
+void FillMissingCounts(Counts& into, const Counts& from) {
+  if (!into.killed) into.killed = from.killed;
+  if (!into.injured) into.injured = from.injured;
+  if (!into.arrested) into.arrested = from.arrested;
+  if (!into.participants) into.participants = from.participants;
+  if (!into.displaced) into.displaced = from.displaced;
+  if (!into.troops) into.troops = from.troops;
+}
+
 using lexicon::CountKind;
 using lexicon::PhraseMatch;
 using recognize::ActorMention;
@@ -523,13 +533,7 @@ class SentenceCoder {
                                  ((protest || riot) && b.cameo.starts_with("145") && !a.cameo.starts_with("145"));
         Event& into = keep_b ? b : a;
         Event& from = keep_b ? a : b;
-        Counts& c = into.counts;
-        if (!c.killed) c.killed = from.counts.killed;
-        if (!c.injured) c.injured = from.counts.injured;
-        if (!c.arrested) c.arrested = from.counts.arrested;
-        if (!c.participants) c.participants = from.counts.participants;
-        if (!c.displaced) c.displaced = from.counts.displaced;
-        if (!c.troops) c.troops = from.counts.troops;
+        FillMissingCounts(into.counts, from.counts);
         if (into.source.empty() || (into.source.agent.empty() && !from.source.agent.empty())) into.source = from.source;
         if (into.target.empty() || (into.target.agent.empty() && !from.target.agent.empty())) into.target = from.target;
         if (!into.claimed_by) into.claimed_by = from.claimed_by;
@@ -690,13 +694,7 @@ class SentenceCoder {
         into.source = from.source;
         into.target = from.target;
       }
-      Counts& c = into.counts;
-      if (!c.killed) c.killed = from.counts.killed;
-      if (!c.injured) c.injured = from.counts.injured;
-      if (!c.arrested) c.arrested = from.counts.arrested;
-      if (!c.participants) c.participants = from.counts.participants;
-      if (!c.displaced) c.displaced = from.counts.displaced;
-      if (!c.troops) c.troops = from.counts.troops;
+      FillMissingCounts(into.counts, from.counts);
       if ((into.target.empty() || into.target.agent.empty()) && !from.target.agent.empty() &&
           from.target.start != into.source.start) {
         into.target = from.target;

@@ -89,6 +89,16 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+namespace {
+
+// The Hash64 of an event's main evidence sentence (FusionView::evidence_hash).
+std::uint64_t EvidenceHash(const Event& e) {
+  if (e.evidence.empty() || e.evidence.front().text.empty()) return 0;
+  return Hash64(e.evidence.front().text) | 1;  // never 0
+}
+
+}  // namespace
+
 FusionView ViewOf(const Event& e) {
   FusionView v;
   v.article = e.article;
@@ -111,11 +121,6 @@ FusionView ViewOf(const Event& e) {
   v.location = LocationView{l.name, l.admin1, l.country, l.geonameid, l.lat, l.lon, l.precision};
   v.evidence_hash = EvidenceHash(e);
   return v;
-}
-
-std::uint64_t EvidenceHash(const Event& e) {
-  if (e.evidence.empty() || e.evidence.front().text.empty()) return 0;
-  return Hash64(e.evidence.front().text) | 1;  // never 0
 }
 
 bool CompatibleType(const FusionView& a, const FusionView& b) {

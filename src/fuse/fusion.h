@@ -97,8 +97,6 @@ struct FusionView {
 };
 // Views into `e`, which must outlive the result.
 FusionView ViewOf(const Event& e);
-// The Hash64 of an event's main evidence sentence (FusionView::evidence_hash).
-std::uint64_t EvidenceHash(const Event& e);
 
 bool SameHappening(const Event& a, const Event& b, const FusionOptions& options = {});
 bool SameHappening(const FusionView& a, const FusionView& b, const FusionOptions& options = {});

@@ -47,6 +47,18 @@ int CountrySlot(std::string_view cc) {
   return (cc[0] - 'A') * 26 + (cc[1] - 'A');
 }
 
+// A resolved toponym over the candidate's words (its place not yet set).
+ResolvedToponym SpanOf(const ToponymCandidate& c) {
+  ResolvedToponym r;
+  r.start = c.start;
+  r.end = c.end;
+  r.first_token = c.first_token;
+  r.end_token = c.end_token;
+  r.sentence = c.sentence;
+  r.paragraph = c.paragraph;
+  return r;
+}
+
 }  // namespace
 
 Geoparser::Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon,
@@ -354,18 +366,12 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   for (size_t k = 0; k < n; ++k) {
     const ToponymCandidate& c = found[k];
     if (c.in_organization) continue;
-    ResolvedToponym r;
-    r.start = c.start;
-    r.end = c.end;
-    r.first_token = c.first_token;
-    r.end_token = c.end_token;
-    r.sentence = c.sentence;
-    r.paragraph = c.paragraph;
+    if (c.description == DescriptionKind::kTheCity) continue;  // below, once the article's city is known
+    ResolvedToponym r = SpanOf(c);
     r.dateline = c.dateline;
     r.in_actor = c.in_actor;
     r.cued = c.preposition_before && !c.origin;
     r.origin = c.origin;
-    if (c.description == DescriptionKind::kTheCity) continue;  // below, once the article's city is known
     if (c.description != DescriptionKind::kNone) {
       const std::string& cc = c.of_country.empty() ? focus : c.of_country;
       auto p = c.description == DescriptionKind::kCapital ? CapitalPlace(cc) : LargestCity(cc);
@@ -396,14 +402,14 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   // No country or people named: the focus is the country most of the
   // resolved places lie in ("Police in Lima ..." names no country, but Lima
   // resolves to Peru).
-  std::map<std::string_view, int> places_in;
-  int placed = 0;
-  for (const ResolvedToponym& r : result.toponyms) {
-    if (r.origin || r.in_actor) continue;
-    ++placed;
-    ++places_in[g.PlaceAt(r.place).country];
-  }
   if (result.focus_country.empty()) {
+    std::map<std::string_view, int> places_in;
+    int placed = 0;
+    for (const ResolvedToponym& r : result.toponyms) {
+      if (r.origin || r.in_actor) continue;
+      ++placed;
+      ++places_in[g.PlaceAt(r.place).country];
+    }
     for (const auto& [cc, count] : places_in) {
       if (cc.empty() || 2 * count <= placed) continue;
       if (auto cv = g.Country(cc)) {
@@ -447,27 +453,21 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   std::vector<ResolvedToponym> the_city;
   for (const ToponymCandidate& c : found) {
     if (c.description != DescriptionKind::kTheCity) continue;
-    std::optional<PlaceIndex> city;
+    std::optional<PlaceIndex> named_before;
     bool several = false;
     for (const ResolvedToponym& r : result.toponyms) {
       if (r.start >= c.start) break;
       if (r.origin || r.description) continue;
       PlaceView v = g.PlaceAt(r.place);
       if (v.kind != PlaceKind::kCity || (!result.focus_country.empty() && v.country != result.focus_country)) continue;
-      several |= city && *city != r.place;
-      city = r.place;
+      several |= named_before && *named_before != r.place;
+      named_before = r.place;
     }
     if (several) continue;
-    if (!city) city = result.focus_city;
-    if (!city) continue;
-    ResolvedToponym r;
-    r.start = c.start;
-    r.end = c.end;
-    r.first_token = c.first_token;
-    r.end_token = c.end_token;
-    r.sentence = c.sentence;
-    r.paragraph = c.paragraph;
-    r.place = *city;
+    const std::optional<PlaceIndex> place = named_before ? named_before : result.focus_city;
+    if (!place) continue;
+    ResolvedToponym r = SpanOf(c);
+    r.place = *place;
     r.description = true;
     r.cued = true;
     r.score = 0.7;
