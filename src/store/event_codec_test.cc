@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dateline/event_json.h"
+#include "store/report_codec.h"
 
 namespace dateline::store {
 namespace {
@@ -150,6 +151,57 @@ TEST(EventCodec, MalformedDocumentsAreInvalidInput) {
   for (const char* text : {"", "[]", "{", "\"event\"", "nul"}) {
     EXPECT_FALSE(EventFromJson(text).ok()) << text;
   }
+}
+
+// The binary record of mentions.record gives back every field, whatever the
+// row, with the main sentence's text taken from the row's evidence column.
+TEST(ReportRecord, RoundTripsEveryField) {
+  for (const Row& row : kRows) {
+    Event e = Base();
+    row.edit(e);
+    if (e.evidence.empty()) e.evidence.push_back(Evidence{});
+    e.goldstein = -7.25;
+    e.location.geonameid = -5;  // signed values stay signed
+    e.counts.troops = Count{-3, 9000000000, std::nullopt, "", -1};
+    std::string record;
+    EncodeReport(e, &record);
+    Result<Event> back = DecodeReport(record, e.evidence.front().text);
+    ASSERT_TRUE(back.ok()) << row.name << ": " << back.status().message();
+    EXPECT_EQ(Fields(*back), Fields(e)) << row.name;
+    EXPECT_EQ(back->goldstein, e.goldstein) << row.name;
+    EXPECT_EQ(back->counts.troops->max, 9000000000) << row.name;
+    EXPECT_LT(record.size(), EventToJson(e).size() / 2) << row.name;
+  }
+}
+
+TEST(ReportRecord, TheMainSentenceComesFromTheRow) {
+  Event e = Base();
+  e.evidence.push_back({4, "They were freed later.", 166, 188});
+  std::string record;
+  EncodeReport(e, &record);
+  EXPECT_EQ(record.find("Police in Lima arrested"), std::string::npos);
+  Result<Event> back = DecodeReport(record, "the row's sentence");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->evidence[0].text, "the row's sentence");
+  EXPECT_EQ(back->evidence[1].text, "They were freed later.");
+}
+
+// A damaged record is an error, never a crash or a half-read event.
+TEST(ReportRecord, CutOrPaddedRecordsAreInvalidInput) {
+  Event e = Base();
+  e.claimed_by = Claim{"the ministry said", "ministry", "GOV"};
+  e.evidence.push_back({4, "They were freed later.", 166, 188});
+  std::string record;
+  EncodeReport(e, &record);
+  for (std::size_t n = 0; n < record.size(); ++n) {
+    EXPECT_FALSE(DecodeReport(record.substr(0, n), "x").ok()) << "cut at " << n;
+  }
+  EXPECT_FALSE(DecodeReport(record + '\0', "x").ok());
+  std::string other = record;
+  other[0] = static_cast<char>(kReportFormat + 1);
+  EXPECT_FALSE(DecodeReport(other, "x").ok());
+  std::string huge_count = record.substr(0, 1) + std::string(1, '\x01') + 'a' + std::string(9, '\xff');
+  EXPECT_FALSE(DecodeReport(huge_count, "x").ok());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "store/event_codec.h"
 #include "store/query.h"
+#include "store/report_codec.h"
 #include "store/sqlite_util.h"
 #include "store/store.h"
 
@@ -374,7 +375,7 @@ Result<EventDetail> Store::GetEvent(std::int64_t id) {
   Stmt m;
   if (Status s = m.Prepare(db_,
                            "SELECT a.id, a.url, a.title, s.name, a.published, a.story_id, m.sentence, m.span_start, "
-                           "m.span_end, m.evidence, m.claimed_by, m.counts, m.json FROM mentions m JOIN articles a "
+                           "m.span_end, m.evidence, m.claimed_by, m.counts, m.json, m.record FROM mentions m JOIN articles a "
                            "ON a.rowid = m.article_rowid JOIN sources s ON s.id = a.source_id WHERE m.event_id = ? "
                            "ORDER BY a.published, a.id, m.sentence, m.id");
       !s.ok()) {
@@ -395,7 +396,7 @@ Result<EventDetail> Store::GetEvent(std::int64_t id) {
     r.evidence = m.Text(9);
     r.claimed_by = m.Text(10);
     r.counts_json = m.Text(11);
-    if (Result<Event> ev = EventFromJson(m.Text(12)); ev.ok()) r.event = std::move(ev).value();
+    if (Result<Event> ev = ReportOfRow(m.Blob(13), m.Text(12), r.evidence); ev.ok()) r.event = std::move(ev).value();
     detail.mentions.push_back(std::move(r));
   }
   if (!m.status().ok()) return m.status();

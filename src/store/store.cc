@@ -14,6 +14,7 @@
 #include "fuse/simhash.h"
 #include "store/event_codec.h"
 #include "store/fusion_index.h"
+#include "store/report_codec.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
@@ -76,7 +77,7 @@ struct Store::Impl {
   struct PendingMention {
     std::int64_t id, article_rowid;
     std::uint32_t entry;  // in `fusion`, which knows its event now
-    std::string json, counts_json, figures_json;
+    std::string json, record, counts_json, figures_json;
   };
   std::vector<PendingMention> mentions;
   std::unordered_map<std::int64_t, std::size_t> pending_of;  // mention id -> index in `mentions`
@@ -183,8 +184,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
        "INSERT INTO mentions(event_id, article_rowid, sentence, span_start, span_end, evidence, claimed_by, "
        "counts, day, date, date_precision, cameo, root, plover_type, negated, modality, source_code, "
        "source_country, source_agent, target_code, target_country, target_agent, place_name, geonameid, "
-       "admin1, country2, lat, lon, place_precision, json, id, date_basis) "
-       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "admin1, country2, lat, lon, place_precision, json, id, date_basis, record) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'',?,?,?)"},
       {&m.add_evidence_fts, "INSERT INTO evidence_fts(rowid, evidence) VALUES (?,?)"},
       {&m.move_mentions, "UPDATE mentions SET event_id = ?1 WHERE event_id = ?2"},
       {&m.drop_event, "DELETE FROM events WHERE id = ?"},
@@ -193,7 +194,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
       {&m.story_events,
        "SELECT DISTINCT m.event_id FROM articles a JOIN mentions m ON m.article_rowid = a.rowid WHERE a.story_id = ?"},
       {&m.mention_report,
-       "SELECT m.json, a.rowid, a.published, s.name FROM mentions m JOIN articles a ON a.rowid = m.article_rowid "
+       "SELECT m.record, m.json, m.evidence, a.rowid, a.published, s.name FROM mentions m JOIN articles a ON a.rowid = m.article_rowid "
        "JOIN sources s ON s.id = a.source_id WHERE m.id = ?"},
       {&m.update_event,
        "UPDATE events SET uid=?2, article_rowid=?3, day=?4, date=?5, date_precision=?6, date_from=?7, date_to=?8, "
@@ -316,6 +317,7 @@ PreparedArticle Store::Prepare(Article article, std::vector<Event> events) {
     PreparedEvent pe;
     pe.event = StoredForm(std::move(e));
     pe.json = EventToJson(pe.event);
+    EncodeReport(pe.event, &pe.record);
     pe.counts_json = CountsToJson(pe.event.counts);
     fuse::Report report{std::move(pe.event), article.published.date, p.site, ""};
     std::vector<const fuse::Report*> alone = {&report};
@@ -418,7 +420,8 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     const std::uint32_t entry = m.fusion.Add(mention_id, event_id, article_rowid, e);
     const auto uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
     m.pending_of[mention_id] = m.mentions.size();
-    m.mentions.push_back({mention_id, article_rowid, entry, std::move(pe.json), std::move(pe.counts_json),
+    m.mentions.push_back({mention_id, article_rowid, entry, std::move(pe.json), std::move(pe.record),
+                          std::move(pe.counts_json),
                           std::move(pe.figures_json)});
     m.reports[mention_id] = Impl::CachedReport{fuse::Report{std::move(pe.event), article.published.date, site, ""},
                                                article_rowid, uid};
@@ -526,15 +529,17 @@ Status Store::Rebuild(std::int64_t event_id, bool is_new) {
         m.mention_report.Reset();
         return s.ok() ? Status::Internal("mention " + std::to_string(mention_id) + " is missing") : s;
       }
-      const std::string json = m.mention_report.Text(0);
-      Result<Event> e = EventFromJson(json);
+      const std::string record = m.mention_report.Blob(0), json = m.mention_report.Text(1);
+      Result<Event> e = ReportOfRow(record, json, m.mention_report.Text(2));
       Impl::CachedReport r;
-      r.uid = static_cast<std::int64_t>(fuse::Hash64(json) >> 1);
-      r.article_rowid = m.mention_report.Int(1);
-      r.report.published = m.mention_report.Text(2);
-      r.report.source = m.mention_report.Text(3);
+      r.article_rowid = m.mention_report.Int(3);
+      r.report.published = m.mention_report.Text(4);
+      r.report.source = m.mention_report.Text(5);
       m.mention_report.Reset();
       if (!e.ok()) return Status::Internal("mention " + std::to_string(mention_id) + ": " + e.status().message());
+      // The uid hashes the report's JSON, as Add did (EventToJson of the
+      // decoded record gives the same bytes).
+      r.uid = static_cast<std::int64_t>(fuse::Hash64(record.empty() ? json : EventToJson(*e)) >> 1);
       r.report.event = std::move(e).value();
       it = m.reports.emplace(mention_id, std::move(r)).first;
     }
@@ -587,8 +592,8 @@ Status Store::Flush() {
         .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
         .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
         .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
-        .Bind(29, static_cast<int>(l.precision)).Bind(30, p.json).Bind(31, p.id)
-        .Bind(32, e.date_basis);
+        .Bind(29, static_cast<int>(l.precision)).Bind(30, p.id).Bind(31, e.date_basis)
+        .BindBlob(32, p.record);
     if (Status s = m.add_mention.Run(); !s.ok()) return s;
     if (Status s = m.add_evidence_fts.Bind(1, p.id).Bind(2, main.text).Run(); !s.ok()) return s;
   }

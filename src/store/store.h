@@ -81,6 +81,7 @@ enum class AddResult { kAdded, kSkipped };
 struct PreparedEvent {
   Event event;               // as it reads back from the database (event_codec.h StoredForm), article set
   std::string json;          // EventToJson(event)
+  std::string record;        // EncodeReport(event): what the mentions row keeps
   std::string counts_json;   // the figures this report gave
   std::string figures_json;  // its figures as a canonical event of its own
 };

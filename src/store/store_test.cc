@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "dateline/event_json.h"
+#include "store/event_codec.h"
 #include "store/query.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
@@ -184,7 +185,9 @@ TEST(Schema, NewDatabaseIsAtTheLatestVersionAndAMigrationAddsColumnsWithoutLosin
 
 // A database written before v4 (no mentions.date_basis) gets the column
 // from each mention's Event record when it is opened, and fusion reads it.
-TEST(Schema, V4FillsTheDateBasisOfOlderMentions) {
+// A database as dateline wrote it before v4: mentions keep their report as
+// JSON only, with no date_basis column and no binary record.
+TEST(Schema, V4AndV5ReadTheReportsOfOlderMentions) {
   TempDir dir;
   Event e = MakeEvent("2022-01-06", "PROTEST", "145", kAlmaty, "Protesters rallied in Almaty.");
   e.date_basis = "published";
@@ -196,7 +199,15 @@ TEST(Schema, V4FillsTheDateBasisOfOlderMentions) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(dir.File("v3.db").c_str(), &db), SQLITE_OK);
-  ASSERT_TRUE(Exec(db, "ALTER TABLE mentions DROP COLUMN date_basis; DELETE FROM schema_version WHERE version >= 4").ok());
+  {
+    Event stored = e;
+    stored.article = "a1";
+    Stmt json;
+    ASSERT_TRUE(json.Prepare(db, "UPDATE mentions SET json = ?").ok());
+    ASSERT_TRUE(json.Bind(1, EventToJson(StoredForm(stored))).Run().ok());
+  }
+  ASSERT_TRUE(Exec(db, "ALTER TABLE mentions DROP COLUMN date_basis; ALTER TABLE mentions DROP COLUMN record; "
+                       "DELETE FROM schema_version WHERE version >= 4").ok());
   sqlite3_close(db);
   auto s = OpenOrDie(dir.File("v3.db"));
   ASSERT_TRUE(s);
@@ -210,6 +221,21 @@ TEST(Schema, V4FillsTheDateBasisOfOlderMentions) {
   ASSERT_TRUE(s->AddArticle(MakeArticle("b1", "https://b.example/1", "2022-01-05", "Another outlet's own words."), {earlier}).ok());
   ASSERT_TRUE(s->Flush().ok());
   EXPECT_EQ(Count(*s, "events"), 1);
+  // The old row keeps its JSON, the new one its record; both read back whole.
+  ASSERT_TRUE(q.Prepare(s->handle(), "SELECT record IS NULL, json != '' FROM mentions ORDER BY id").ok());
+  ASSERT_TRUE(q.Step());
+  EXPECT_EQ(q.Int(0) + q.Int(1), 2);
+  ASSERT_TRUE(q.Step());
+  EXPECT_EQ(q.Int(0) + q.Int(1), 0);
+  q = Stmt();
+  Result<EventDetail> detail = s->GetEvent(1);
+  ASSERT_TRUE(detail.ok()) << detail.status().message();
+  ASSERT_EQ(detail->mentions.size(), 2u);
+  for (const MentionRecord& m : detail->mentions) {
+    ASSERT_FALSE(m.event.evidence.empty());
+    EXPECT_EQ(m.event.evidence.front().text, m.article_id == "a1" ? e.evidence.front().text : earlier.evidence.front().text);
+    EXPECT_EQ(m.event.location.name, "Almaty");
+  }
 }
 
 TEST(Store, ReadOnlyOpenOfAMissingFileFailsAndWritesAreRefused) {
