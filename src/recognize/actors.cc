@@ -38,6 +38,17 @@ bool IsCalendarWord(std::string_view w) {
   return false;
 }
 
+// The dot of an abbreviated title split off by the text stage, with a name
+// after it: "Gen. Tiani", "Lt. Gen. Burhan", "Col. Goita" (token `i` is the
+// dot; the word before it is short and capitalised).
+bool AbbreviationDot(const TokenizedText& text, std::uint32_t i, std::uint32_t end) {
+  if (i == 0 || i + 1 >= end) return false;
+  const Token& dot = text.tokens[i];
+  const Token& word = text.tokens[i - 1];
+  return dot.norm == "." && dot.joined_left && word.kind == TokenKind::kWord && word.capitalized &&
+         word.norm.size() <= 4 && text.tokens[i + 1].capitalized && text.tokens[i + 1].kind == TokenKind::kWord;
+}
+
 bool IsPlaceKind(ActorKind k) { return k == ActorKind::kCountry || k == ActorKind::kDemonym; }
 
 bool IsHeadKind(ActorKind k) {
@@ -82,6 +93,7 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
     std::uint32_t head_token = m.first;
     std::string country = e.country;
     bool placed = false;
+    bool military_rank = false;  // "Gen." before a person's name
 
     if (IsPlaceKind(e.kind)) {
       // country/demonym + ['s | -led | -backed] + head
@@ -161,14 +173,18 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
           k = next;
         }
       }
-      // title agent + person: "President Kassym-Jomart Tokayev", "spokeswoman Saltanat Azirbek"
+      // title agent + person: "President Kassym-Jomart Tokayev", "spokeswoman Saltanat Azirbek",
+      // "Gen. Abdel Fattah al-Burhan" (a rank makes its bearer act as the
+      // military, whatever office the dictionary gives him)
       next = k + 1;
-      if (e.kind == ActorKind::kAgent && next < matches.size() && matches[next].first == m.end &&
+      if (e.kind == ActorKind::kAgent && next < matches.size() &&
+          matches[next].first == m.end + (AbbreviationDot(text, m.end, end) ? 1 : 0) &&
           lexicon.Actor(matches[next].entry).kind == ActorKind::kPerson) {
         head = &lexicon.Actor(matches[next].entry);
         head_token = matches[next].first;
         country = head->country;
         phrase_end = matches[next].end;
+        military_rank = e.agent == "MIL";
         k = next;
       }
       // organisation + agent (+ name): "U.N. spokesman Stephane Dujarric" stays the organisation
@@ -180,12 +196,14 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
     }
     // A person's name right after an agent title without a dictionary entry:
     // "spokeswoman Saltanat Azirbek", "Governor Babajide Sanwo-Olu".
+    // ("Gen. Abdou Sidikou Issa": past an abbreviated title's dot)
     std::uint32_t name_first = phrase_end, name_end = phrase_end;
     if (head->kind == ActorKind::kAgent && !head->agent.empty() && head->agent != "CVL" &&
         head->agent != "PRO") {
       std::uint32_t limit = end;
       if (k + 1 < matches.size()) limit = std::min(limit, matches[k + 1].first);
-      std::uint32_t j = phrase_end;
+      std::uint32_t start = phrase_end + (AbbreviationDot(text, phrase_end, limit) ? 1 : 0);
+      std::uint32_t j = start;
       while (j < limit && j < phrase_end + 6) {
         const Token& t = text.tokens[j];
         if (t.kind == TokenKind::kWord && t.capitalized && !IsCalendarWord(t.norm)) {
@@ -197,7 +215,10 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
           break;
         }
       }
-      if (j > phrase_end) name_end = phrase_end = j;
+      if (j > start) {
+        name_first = start;
+        name_end = phrase_end = j;
+      }
     }
 
     ActorMention a;
@@ -221,6 +242,9 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
     a.actor.name = head->name;
     if (head->kind == ActorKind::kCountry) {
       a.actor.code = head->country;
+    } else if (military_rank && head->agent != "MIL") {
+      a.actor.agent = "MIL";
+      a.actor.code = a.actor.country + "MIL";
     } else {
       a.actor.code = CodeOf(a.actor.country, *head);
     }

@@ -83,6 +83,23 @@ TEST(Actors, ComposesCountryAndAgent) {
   EXPECT_TRUE(kaz_police);
 }
 
+// "Gen. Tomas Varga": the title's dot split off by the text stage does not
+// cut the name from its title; a rank makes a listed leader act as the military.
+TEST(Actors, AbbreviatedTitleKeepsItsName) {
+  Article a = OneParagraph("The region's commander, Brig. Gen. Tomas Varga, ordered the retreat.");
+  TokenizedText tt;
+  SentenceMentions m = MentionsOf(a, tt);
+  ASSERT_FALSE(m.actors.empty());
+  EXPECT_EQ(m.actors.back().actor.text, "Brig. Gen. Tomas Varga");
+  EXPECT_EQ(m.actors.back().actor.agent, "MIL");
+
+  Article b = OneParagraph("Gen. Assimi Goita named a new cabinet on Monday.");
+  SentenceMentions n = MentionsOf(b, tt);
+  ASSERT_FALSE(n.actors.empty());
+  EXPECT_EQ(n.actors.front().actor.text, "Gen. Assimi Goita");
+  EXPECT_EQ(n.actors.front().actor.code, "MLIMIL");
+}
+
 TEST(Times, DateInsideSentenceIsNotAQuantity) {
   Article a = OneParagraph("A protest on Wednesday, Jan. 5, 2022, drew 300 people.");
   TokenizedText tt;
