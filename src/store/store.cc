@@ -12,6 +12,7 @@
 
 #include "dateline/event_json.h"
 #include "fuse/simhash.h"
+#include "store/checkpointer.h"
 #include "store/event_codec.h"
 #include "store/fusion_index.h"
 #include "store/report_codec.h"
@@ -64,23 +65,25 @@ struct Store::Impl {
   FusionIndex fusion;
   bool loaded = false;
   std::int64_t data_version = -1;  // PRAGMA data_version after our last commit
+  std::unique_ptr<Checkpointer> checkpointer;  // none when read-only or in memory
 
   // Row ids this Store gives next. SQLite would reuse the largest id of a
   // deleted event; we do not, so an id never names two happenings in a run.
   std::int64_t next_event_id = 1, next_mention_id = 1;
 
-  // The open batch. Articles are written as they come; mentions and
-  // canonical events wait for Flush, so an event made and merged or grown
-  // within one batch is written once.
+  // The open batch. Articles and their mentions are written as they come
+  // (a mention under the event it joined then; Flush moves the mentions of
+  // events merged since); canonical events wait for Flush, so an event made
+  // and merged or grown within one batch is written once.
   bool in_batch = false;
   int pending = 0;
+  // What Rebuild needs of a mention of this batch whose event may be written
+  // from it alone.
   struct PendingMention {
-    std::int64_t id, article_rowid;
-    std::uint32_t entry;  // in `fusion`, which knows its event now
-    std::string json, record, counts_json, figures_json;
+    std::int64_t article_rowid;
+    std::string json, figures_json;
   };
-  std::vector<PendingMention> mentions;
-  std::unordered_map<std::int64_t, std::size_t> pending_of;  // mention id -> index in `mentions`
+  std::unordered_map<std::int64_t, PendingMention> mentions;  // by mention id
   std::set<std::int64_t> dirty;                              // canonical events to (re)write
   std::unordered_set<std::int64_t> new_events;               // made in this batch, not in the database
   std::unordered_map<std::int64_t, std::int64_t> merged_into;  // this batch's merges
@@ -126,6 +129,14 @@ namespace {
 // Reports kept in Impl::reports before it is emptied at a commit.
 constexpr std::size_t kReportCacheLimit = 200000;
 
+// Pages in the log after a commit that start a checkpoint on the
+// Checkpointer's thread.
+constexpr int kBackgroundCheckpointFrames = 4096;
+// When the writer checkpoints itself: every 64 MiB rather than SQLite's
+// 4 MiB, so that pages a batch rewrites (indexes, FTS) reach the database
+// file once, not once a batch.
+constexpr int kWriterCheckpointFrames = 16384;
+
 }  // namespace
 
 Store::Store(sqlite3* db, OpenOptions options)
@@ -133,6 +144,7 @@ Store::Store(sqlite3* db, OpenOptions options)
 
 Store::~Store() {
   if (impl_ && impl_->in_batch) Flush();
+  if (impl_) impl_->checkpointer.reset();
   sqlite3_close_v2(db_);
 }
 
@@ -154,12 +166,19 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenOptions 
     if (*v == 0) return Status::InvalidInput(path + ": not a dateline database");
     return store;
   }
-  // A WAL checkpoint every 64 MiB rather than 4 MiB: pages a batch rewrites
-  // (indexes, FTS) reach the database file once, not once a batch.
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                             "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536",
-                             "PRAGMA wal_autocheckpoint=16384"}) {
+                             "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536"}) {
     if (Status s = Exec(db, pragma); !s.ok()) return Status::IoError(path + ": " + s.message());
+  }
+  sqlite3_wal_autocheckpoint(db, kWriterCheckpointFrames);
+  // Checkpoints on a thread of their own (checkpointer.h) rather than in the
+  // writer's commits; without one (a database in memory) the writer does them.
+  if (const char* file = sqlite3_db_filename(db, "main"); file && *file) {
+    auto checkpointer = Checkpointer::Start(file, kBackgroundCheckpointFrames);
+    if (checkpointer.ok()) {
+      store->impl_->checkpointer = std::move(checkpointer).value();
+      store->impl_->checkpointer->Attach(db);
+    }
   }
   if (Status s = Migrate(db, Migrations()); !s.ok()) return Status(s.code() == Status::Code::kUnsupported ? s : Status::IoError(path + ": " + s.message()));
   Impl& m = *store->impl_;
@@ -417,12 +436,10 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     }
     m.dirty.insert(event_id);
     const std::int64_t mention_id = m.next_mention_id++;
-    const std::uint32_t entry = m.fusion.Add(mention_id, event_id, article_rowid, e);
+    m.fusion.Add(mention_id, event_id, article_rowid, e);
+    if (Status s = WriteMention(mention_id, event_id, article_rowid, pe); !s.ok()) return s;
     const auto uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
-    m.pending_of[mention_id] = m.mentions.size();
-    m.mentions.push_back({mention_id, article_rowid, entry, std::move(pe.json), std::move(pe.record),
-                          std::move(pe.counts_json),
-                          std::move(pe.figures_json)});
+    m.mentions[mention_id] = Impl::PendingMention{article_rowid, std::move(pe.json), std::move(pe.figures_json)};
     m.reports[mention_id] = Impl::CachedReport{fuse::Report{std::move(pe.event), article.published.date, site, ""},
                                                article_rowid, uid};
   }
@@ -444,6 +461,31 @@ void CountryCodes(const OpenOptions& options, const Event& e, std::string* c2, s
 }
 
 }  // namespace
+
+// Writes report `mention_id` of the article at `article_rowid` as a
+// mentions row of event `event_id`, with its evidence in evidence_fts.
+Status Store::WriteMention(std::int64_t mention_id, std::int64_t event_id, std::int64_t article_rowid,
+                           const PreparedEvent& pe) {
+  Impl& m = *impl_;
+  const Event& e = pe.event;
+  const Evidence& main = e.evidence.front();
+  const Location& l = e.location;
+  m.add_mention.Bind(1, event_id).Bind(2, article_rowid).Bind(3, main.sentence)
+      .Bind(4, static_cast<std::int64_t>(main.start)).Bind(5, static_cast<std::int64_t>(main.end))
+      .Bind(6, main.text).Bind(7, e.claimed_by ? e.claimed_by->who : std::string())
+      .Bind(8, pe.counts_json).Bind(9, DayOf(e)).Bind(10, e.date)
+      .Bind(11, static_cast<int>(e.date_precision)).Bind(12, e.cameo).Bind(13, e.root)
+      .Bind(14, e.plover_type).Bind(15, e.negated ? 1 : 0).Bind(16, static_cast<int>(e.modality))
+      .Bind(17, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
+      .Bind(18, e.source.country).Bind(19, e.source.agent)
+      .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
+      .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
+      .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
+      .Bind(29, static_cast<int>(l.precision)).Bind(30, mention_id).Bind(31, e.date_basis)
+      .BindBlob(32, pe.record);
+  if (Status s = m.add_mention.Run(); !s.ok()) return s;
+  return m.add_evidence_fts.Bind(1, mention_id).Bind(2, main.text).Run();
+}
 
 // Writes canonical event `event_id` (a new row or an update) with its rtree entry.
 Status Store::WriteEvent(std::int64_t event_id, bool is_new, const EventRow& row) {
@@ -504,8 +546,8 @@ Status Store::Rebuild(std::int64_t event_id, bool is_new) {
   if (mention_ids.empty()) return Status::Ok();
   if (is_new && mention_ids.size() == 1) {
     // A report alone: its row was made by Prepare.
-    const Impl::PendingMention& p = m.mentions[m.pending_of.at(mention_ids.front())];
-    const Impl::CachedReport& r = m.reports.at(p.id);
+    const Impl::PendingMention& p = m.mentions.at(mention_ids.front());
+    const Impl::CachedReport& r = m.reports.at(mention_ids.front());
     EventRow row;
     row.event = &r.report.event;
     row.json = p.json;
@@ -570,32 +612,14 @@ Status Store::Flush() {
   Impl& m = *impl_;
   if (!m.in_batch) return Status::Ok();
   // Events of earlier batches merged into others: their mentions move.
+  // Events merged into others: their mentions move; those written by an
+  // earlier batch go.
   for (const auto& [from, into] : m.merged_into) {
-    if (m.new_events.count(from)) continue;
     if (Status s = m.move_mentions.Bind(1, m.FinalId(from)).Bind(2, from).Run(); !s.ok()) return s;
+    if (m.new_events.count(from)) continue;
     if (Status s = m.drop_event.Bind(1, from).Run(); !s.ok()) return s;
     if (Status s = m.drop_rtree.Bind(1, from).Run(); !s.ok()) return s;
     m.written_uid.erase(from);
-  }
-  for (const Impl::PendingMention& p : m.mentions) {
-    const Event& e = m.reports.at(p.id).report.event;
-    const Evidence& main = e.evidence.front();
-    const Location& l = e.location;
-    m.add_mention.Bind(1, m.fusion.EventOf(p.entry)).Bind(2, p.article_rowid).Bind(3, main.sentence)
-        .Bind(4, static_cast<std::int64_t>(main.start)).Bind(5, static_cast<std::int64_t>(main.end))
-        .Bind(6, main.text).Bind(7, e.claimed_by ? e.claimed_by->who : std::string())
-        .Bind(8, p.counts_json).Bind(9, DayOf(e)).Bind(10, e.date)
-        .Bind(11, static_cast<int>(e.date_precision)).Bind(12, e.cameo).Bind(13, e.root)
-        .Bind(14, e.plover_type).Bind(15, e.negated ? 1 : 0).Bind(16, static_cast<int>(e.modality))
-        .Bind(17, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
-        .Bind(18, e.source.country).Bind(19, e.source.agent)
-        .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
-        .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
-        .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
-        .Bind(29, static_cast<int>(l.precision)).Bind(30, p.id).Bind(31, e.date_basis)
-        .BindBlob(32, p.record);
-    if (Status s = m.add_mention.Run(); !s.ok()) return s;
-    if (Status s = m.add_evidence_fts.Bind(1, p.id).Bind(2, main.text).Run(); !s.ok()) return s;
   }
   for (std::int64_t event_id : m.dirty) {
     if (Status s = Rebuild(event_id, m.new_events.count(event_id) > 0); !s.ok()) return s;
@@ -604,7 +628,6 @@ Status Store::Flush() {
   m.in_batch = false;
   m.pending = 0;
   m.mentions.clear();
-  m.pending_of.clear();
   m.dirty.clear();
   m.new_events.clear();
   m.merged_into.clear();
@@ -616,6 +639,10 @@ Status Store::Flush() {
 
 Status Store::Close() {
   if (Status s = Flush(); !s.ok()) return s;
+  if (impl_->checkpointer) {
+    impl_->checkpointer.reset();
+    sqlite3_wal_autocheckpoint(db_, kWriterCheckpointFrames);
+  }
   if (!options_.read_only) return Exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
   return Status::Ok();
 }

@@ -27,12 +27,12 @@
 //     in. NumMentions / NumSources / NumArticles are kept per event.
 // After a failed write the Store is in an unknown state: reopen it.
 //
-// Within a batch, articles are written as they are added; mentions and
+// Within a batch, articles and their mentions are written as they are added;
 // canonical events wait for the commit (an event made, merged and grown
 // within a batch is written once). Row ids are never reused by one Store.
 //
 // Reading. Query / ForEach / GetEvent / GetArticle / GetStats see committed
-// data (of the open batch, only its articles: call Flush first). Every filter value is bound
+// data (of the open batch, only its articles and mentions: call Flush first). Every filter value is bound
 // as a parameter; FTS words are quoted, so any text is data, never SQL or
 // FTS syntax.
 //
@@ -196,6 +196,8 @@ class Store {
   Store(sqlite3* db, OpenOptions options);
   struct EventRow;
   Status Load();
+  Status WriteMention(std::int64_t mention_id, std::int64_t event_id, std::int64_t article_rowid,
+                      const PreparedEvent& pe);
   Status WriteEvent(std::int64_t event_id, bool is_new, const EventRow& row);
   Status Rebuild(std::int64_t event_id, bool is_new);
   sqlite3* db_;
