@@ -29,6 +29,10 @@ void Checkpointer::Attach(sqlite3* writer) {
       writer,
       [](void* self, sqlite3*, const char*, int frames) {
         auto* c = static_cast<Checkpointer*>(self);
+        {
+          std::lock_guard<std::mutex> lock(c->mu_);
+          c->log_frames_ = frames;
+        }
         if (frames >= c->frames_) c->Nudge();
         return SQLITE_OK;
       },
@@ -66,19 +70,33 @@ int Checkpointer::runs() const {
   return runs_;
 }
 
+int Checkpointer::log_frames() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return log_frames_;
+}
+
+void Checkpointer::WaitIdle() {
+  std::unique_lock<std::mutex> lock(mu_);
+  idle_.wait(lock, [this] { return stopping_ || (!nudged_ && !running_); });
+}
+
 void Checkpointer::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
     wake_.wait(lock, [this] { return nudged_ || stopping_; });
-    if (stopping_) return;
+    if (stopping_) break;
     nudged_ = false;
+    running_ = true;
     lock.unlock();
     // A failure (the database busy or gone) only leaves frames for the
     // next run or the writer's final checkpoint.
     sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     lock.lock();
+    running_ = false;
     ++runs_;
+    if (!nudged_) idle_.notify_all();
   }
+  idle_.notify_all();
 }
 
 }  // namespace dateline::store

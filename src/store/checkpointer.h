@@ -6,6 +6,11 @@
 // reader (frames a reader still needs stay in the log for the next one).
 // Stop() (and the destructor) ends the thread after the checkpoint in
 // progress; the writer then checkpoints what is left.
+//
+// SQLite starts the log over only when a write transaction begins after a
+// checkpoint has copied all of it, which a writer that never waits does not
+// see: it calls WaitIdle() before a transaction once log_frames() is large,
+// so the log (and the disk it takes) stays bounded.
 #ifndef DATELINE_STORE_CHECKPOINTER_H_
 #define DATELINE_STORE_CHECKPOINTER_H_
 
@@ -33,6 +38,10 @@ class Checkpointer {
   void Attach(sqlite3* writer);
   void Nudge();
   void Stop();
+  // Returns when no checkpoint is running or asked for.
+  void WaitIdle();
+  // Pages in the log at the writer's last commit.
+  int log_frames() const;
   // Checkpoints run so far (for tests).
   int runs() const;
 
@@ -44,9 +53,10 @@ class Checkpointer {
   sqlite3* writer_ = nullptr;
   int frames_;
   mutable std::mutex mu_;
-  std::condition_variable wake_;
-  bool nudged_ = false, stopping_ = false;
+  std::condition_variable wake_, idle_;
+  bool nudged_ = false, running_ = false, stopping_ = false;
   int runs_ = 0;
+  int log_frames_ = 0;
   std::thread thread_;
 };
 

@@ -89,6 +89,25 @@ TEST(Checkpointer, AReadersSnapshotStaysWhole) {
   sqlite3_close(writer);
 }
 
+// After WaitIdle, the next write transaction starts the log over.
+TEST(Checkpointer, TheLogStartsOverAfterWaitIdle) {
+  const std::string path = TempFile("c.db");
+  sqlite3* writer = OpenWal(path);
+  ASSERT_TRUE(Exec(writer, "CREATE TABLE t(x BLOB)").ok());
+  auto checkpointer = Checkpointer::Start(path, 1);
+  ASSERT_TRUE(checkpointer.ok());
+  (*checkpointer)->Attach(writer);
+  for (int i = 0; i < 30; ++i) ASSERT_TRUE(Exec(writer, "INSERT INTO t VALUES (randomblob(8000))").ok());
+  const int grown = (*checkpointer)->log_frames();
+  EXPECT_GE(grown, 60);
+  (*checkpointer)->WaitIdle();
+  ASSERT_TRUE(Exec(writer, "INSERT INTO t VALUES (1)").ok());
+  EXPECT_LT((*checkpointer)->log_frames(), 5) << "was " << grown;
+  EXPECT_EQ(CountRows(writer), 31);
+  checkpointer->reset();
+  sqlite3_close(writer);
+}
+
 TEST(Checkpointer, AMissingFileIsAnError) {
   auto checkpointer = Checkpointer::Start("/nonexistent-dir/x.db", 16);
   EXPECT_FALSE(checkpointer.ok());

@@ -132,6 +132,9 @@ constexpr std::size_t kReportCacheLimit = 200000;
 // Pages in the log after a commit that start a checkpoint on the
 // Checkpointer's thread.
 constexpr int kBackgroundCheckpointFrames = 4096;
+// Pages in the log after which the writer lets the Checkpointer finish
+// before its next batch, so that the log starts over (256 MiB).
+constexpr int kRestartLogFrames = 65536;
 // When the writer checkpoints itself: every 64 MiB rather than SQLite's
 // 4 MiB, so that pages a batch rewrites (indexes, FTS) reach the database
 // file once, not once a batch.
@@ -358,6 +361,9 @@ Result<AddResult> Store::Add(PreparedArticle p) {
   if (article.id.empty()) return Status::InvalidInput("article without an id");
   Impl& m = *impl_;
   if (!m.in_batch) {
+    // Once the log is large, the batch begins after the checkpoint of the
+    // last one, so that SQLite starts the log over (checkpointer.h).
+    if (m.checkpointer && m.checkpointer->log_frames() >= kRestartLogFrames) m.checkpointer->WaitIdle();
     if (Status s = Exec(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     m.in_batch = true;
     // Another connection may have written since our last commit: reload.
