@@ -102,7 +102,12 @@ class SentenceCoder {
   std::vector<Event> Run(std::vector<bool>* references) {
     if (PageLabel()) return {};
     FindClaim();
-    std::vector<Trigger> triggers = SelectTriggers(lex_.MatchEvents(tt_, s_.first_token, s_.end_token), lex_);
+    std::vector<PhraseMatch> matches = lex_.MatchEvents(tt_, s_.first_token, s_.end_token);
+    // (before the longest match is chosen: "command had decided to back the
+    // soldiers" is no order, and "decided to back" is then the trigger)
+    matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const PhraseMatch& m) { return InsideActor(m); }),
+                  matches.end());
+    std::vector<Trigger> triggers = SelectTriggers(std::move(matches), lex_);
     std::vector<Event> events;
     // A lone word inside quotes ("a terrible attack") characterises; it
     // reports no happening of its own.
@@ -321,6 +326,17 @@ class SentenceCoder {
   bool InsideCompound(std::uint32_t at) const {
     return at >= s_.first_token + 2 && tt_.tokens[at].joined_left && Norm(at - 1) == "-" &&
            tt_.tokens[at - 1].joined_left && Norm(at).ends_with("ed");
+  }
+
+  // "the military command had decided", "the police force ordered": a verb's
+  // form that is a word of an actor's noun phrase, after its first word, is
+  // a noun ("command", "force", "guard"), not the verb of a pattern.
+  bool InsideActor(const PhraseMatch& m) const {
+    for (const ActorMention& a : m_.actors) {
+      if (a.first >= m.first) break;
+      if (a.head < m.first && m.first < a.end) return lex_.Event(m.entry).pattern.starts_with('~');
+    }
+    return false;
   }
 
   // "for fear of arrest", "risked being shot": what is feared has not happened.
