@@ -184,3 +184,26 @@ TEST(Coder, TheBodyNotTheCaptionIsTheFirstEvidence) {
 
 }  // namespace
 }  // namespace dateline::code
+
+namespace dateline::code {
+namespace {
+
+// "warned on Sunday night that", "appealed to the nation on Monday to": the
+// time phrase a pattern's slot caught is when, not who is acted on.
+TEST(CoderSlots, TimePhraseIsNoTarget) {
+  std::vector<Event> events = RealCoder().CodeArticle(
+      ArticleOf("State radio in Ruritania warned on Sunday night that anyone joining the march would be arrested."));
+  auto warning = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.root == "13"; });
+  ASSERT_NE(warning, events.end());
+  EXPECT_EQ(warning->target.text, "");
+  EXPECT_EQ(warning->date, "2023-03-12");
+
+  events = RealCoder().CodeArticle(
+      ArticleOf("The defence minister appealed to the nation on Monday evening to stay calm."));
+  auto appeal = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.root == "02"; });
+  ASSERT_NE(appeal, events.end());
+  EXPECT_EQ(appeal->target.text, "nation");
+}
+
+}  // namespace
+}  // namespace dateline::code

@@ -328,6 +328,22 @@ class SentenceCoder {
            tt_.tokens[at - 1].joined_left && Norm(at).ends_with("ed");
   }
 
+  // Where the words of [first, end) stop before a time expression in it
+  // ("the public on Saturday evening" -> "the public"), with the
+  // prepositions that lead into it; `first` when the span is only a time.
+  std::uint32_t BeforeTime(std::uint32_t first, std::uint32_t end) const {
+    for (const TimeMention& t : m_.times) {
+      if (t.first < first || t.first >= end) continue;
+      std::uint32_t cut = t.first;
+      while (cut > first && IsOneOf(Norm(cut - 1), {"on", "at", "in", "late", "early", "by", "during", "last",
+                                                    "this", "until", "since", "from"})) {
+        --cut;
+      }
+      return cut;
+    }
+    return end;
+  }
+
   // "the military command had decided", "the police force ordered": a verb's
   // form that is a word of an actor's noun phrase, after its first word, is
   // a noun ("command", "force", "guard"), not the verb of a pattern.
@@ -1252,9 +1268,16 @@ class SentenceCoder {
     }
     // target
     if (has_inner_target) {
-      const ActorMention* a = ActorWithin(t.match.target_first, t.match.target_end);
-      e.target = a ? FromMention(*a) : FromSpan(t.match.target_first, t.match.target_end);
-      if (a) e.target.text = FromSpan(t.match.target_first, t.match.target_end).text;
+      // "warned on Friday night that", "appealed to the public on Saturday
+      // evening to": a time phrase in the slot is when, not whom
+      const std::uint32_t slot_end = BeforeTime(t.match.target_first, t.match.target_end);
+      const ActorMention* a = ActorWithin(t.match.target_first, slot_end);
+      if (a) {
+        e.target = FromMention(*a);
+        e.target.text = FromSpan(t.match.target_first, slot_end).text;
+      } else if (slot_end > t.match.target_first) {
+        e.target = FromSpan(t.match.target_first, slot_end);
+      }
     } else if (target_before && (e.plover_type == "AID" || e.plover_type == "MOBILIZE")) {
       // "the contingent to be sent": what is sent belongs to the sender
       if (e.source.empty()) {
