@@ -207,3 +207,46 @@ TEST(CoderSlots, TimePhraseIsNoTarget) {
 
 }  // namespace
 }  // namespace dateline::code
+
+namespace dateline::code {
+namespace {
+
+const Event* FirstWithRoot(const std::vector<Event>& events, std::string_view root) {
+  auto it = std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.root == root; });
+  return it == events.end() ? nullptr : &*it;
+}
+
+// Bodies the dictionaries must know by name: the African Union's Peace and
+// Security Council is not the UN's, and Sudan's protest coalitions are the
+// opposition, not "the Forces" of an army.
+TEST(CoderData, NamedBodies) {
+  std::vector<Event> events = RealCoder().CodeArticle(ArticleOf(
+      "The African Union's Peace and Security Council on Monday demanded that the junta in Guinea hand power "
+      "to civilians within 30 days."));
+  const Event* demand = FirstWithRoot(events, "10");
+  ASSERT_NE(demand, nullptr);
+  EXPECT_EQ(demand->source.code, "IGOAU");
+
+  events = RealCoder().CodeArticle(ArticleOf(
+      "The Sudanese Professionals Association urged doctors to join a general strike on Sunday."));
+  const Event* appeal = FirstWithRoot(events, "02");
+  ASSERT_NE(appeal, nullptr);
+  EXPECT_EQ(appeal->source.agent, "OPP");
+
+  events = RealCoder().CodeArticle(ArticleOf(
+      "Sudan's generals broke off talks with the Forces for Freedom and Change on Friday."));
+  bool coalition = std::any_of(events.begin(), events.end(), [](const Event& e) { return e.target.code == "SDNOPPFFC"; });
+  EXPECT_TRUE(coalition);
+}
+
+// A march is a demonstration: PLOVER's PROTEST mode "demo" (it has no "march").
+TEST(CoderData, MarchIsADemo) {
+  std::vector<Event> events =
+      RealCoder().CodeArticle(ArticleOf("Thousands of teachers marched peacefully through Lusaka, Zambia, on Tuesday."));
+  const Event* march = FirstWithRoot(events, "14");
+  ASSERT_NE(march, nullptr);
+  EXPECT_EQ(march->plover_mode, "demo");
+}
+
+}  // namespace
+}  // namespace dateline::code
