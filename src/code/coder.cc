@@ -141,16 +141,21 @@ void Absorb(Event& into, const Event& from) {
 
 // "Al-Shabaab militants ambushed a convoy. 5 soldiers were killed.": a bare
 // toll (a killing or figure with no one named as its author) in the sentence
-// right after a violent happening is that happening's toll.
+// right after a violent happening is that happening's toll. A toll after a
+// toll ("The toll had stood at 15. Officials said 59 people sought medical
+// help.") stays a figure of its own, as each claimant's figure does.
 // (The merges below work in place: the events kept so far are the first
 // `kept` of the vector; an Event is large, and most are kept.)
 std::vector<Event> JoinTolls(std::vector<Event> events) {
   auto violent = [](const Event& e) { return e.plover_type == "ASSAULT" || e.cameo == "145"; };
   std::size_t kept = 0;
+  auto bare_toll = [](const Event& e) {
+    return (e.cameo == "190" || e.cameo == "180" || e.cameo == "200") && e.source.empty() &&
+           (e.counts.killed || e.counts.injured) && !e.counts.arrested;
+  };
   for (std::size_t k = 0; k < events.size(); ++k) {
     Event& e = events[k];
-    bool bare = (e.cameo == "190" || e.cameo == "180" || e.cameo == "200") && e.source.empty() &&
-                (e.counts.killed || e.counts.injured) && !e.counts.arrested;
+    bool bare = bare_toll(e);
     Event* into = nullptr;
     if (bare && kept > 0) {
       std::int32_t s = e.evidence.front().sentence;
@@ -158,7 +163,10 @@ std::vector<Event> JoinTolls(std::vector<Event> events) {
            it != events.rend(); ++it) {
         std::int32_t t = it->evidence.front().sentence;
         if (t < s - 1) break;
-        if (t != s - 1 || !violent(*it) || it->negated != e.negated || it->modality != e.modality) continue;
+        if (t != s - 1 || !violent(*it) || bare_toll(*it) || it->negated != e.negated ||
+            it->modality != e.modality) {
+          continue;
+        }
         if ((e.counts.killed && it->counts.killed) || (e.counts.injured && it->counts.injured)) break;
         // the same day, and the same victims when both name them
         if (e.date_basis == "text" && e.date != it->date) continue;

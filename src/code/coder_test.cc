@@ -250,3 +250,22 @@ TEST(CoderData, MarchIsADemo) {
 
 }  // namespace
 }  // namespace dateline::code
+
+namespace dateline::code {
+namespace {
+
+// A figure after a figure: each claimant's toll stays its own, with its own
+// sentence as evidence ("the toll stood at 15 ... doctors said 59 sought help").
+TEST(CoderTolls, TollAfterTollStaysApart) {
+  std::vector<Event> events = RealCoder().CodeArticle(ArticleOf(
+      "The death toll from Monday's blast in Ruritania stood at 15 late on Monday. Hospital officials said "
+      "59 people had sought medical help."));
+  auto injured = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.counts.injured.has_value(); });
+  ASSERT_NE(injured, events.end());
+  EXPECT_EQ(injured->counts.injured->min, 59);
+  EXPECT_EQ(injured->evidence.front().sentence, 1);
+  EXPECT_FALSE(injured->counts.killed.has_value());
+}
+
+}  // namespace
+}  // namespace dateline::code
