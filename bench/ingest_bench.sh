@@ -2,7 +2,9 @@
 # End-to-end ingest speed: generates a corpus with tools/gen_corpus.py (fixed
 # seed), then times `dateline code` (coding alone, printed to /dev/null) and
 # `dateline ingest` into a fresh database with 1 and 2 worker threads, 3 runs
-# each, and prints the median articles/s and the ratio to `dateline code`.
+# each, and prints the median articles/s, the ratio to `dateline code`, and
+# the median CPU time (user + system, all threads) per article, which other
+# load on the machine disturbs less than the wall clock.
 #
 #   bench/ingest_bench.sh [BUILD_DIR] [ARTICLES] [SEED]     (defaults: build 5000 7)
 # The gazetteer is $DATELINE_GAZETTEER, else BUILD_DIR/gazetteer.bin.
@@ -18,22 +20,21 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 "$here/tools/gen_corpus.py" --articles "$articles" --seed "$seed" --out "$work/corpus.jsonl"
 
-now() { date +%s.%N; }
 median() { sort -g | sed -n 2p; }  # of three
-rate() {  # rate LABEL CMD...: median articles/s of 3 runs
-  local label=$1; shift
+# measure CMD...: "articles/s cpu-us/article" of each of 3 runs, then the medians
+measure() {
   for run in 1 2 3; do
     rm -f "$work"/bench.db*
-    local t0; t0=$(now)
-    "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
-    local t1; t1=$(now)
-    awk -v n="$articles" -v a="$t0" -v b="$t1" 'BEGIN { print n / (b - a) }'
-  done | median
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
+    awk -v n="$articles" '{ print n / $1, ($2 + $3) * 1e6 / n }' "$work/time"
+  done > "$work/runs"
+  echo "$(cut -d' ' -f1 "$work/runs" | median) $(cut -d' ' -f2 "$work/runs" | median)"
 }
-code=$(rate code "$dateline" code "$work/corpus.jsonl")
-printf "%-22s %8.0f articles/s\n" "dateline code" "$code"
+read -r code code_cpu <<< "$(measure "$dateline" code "$work/corpus.jsonl")"
+printf "%-22s %8.0f articles/s  %27s %6.0f us CPU/article\n" "dateline code" "$code" "" "$code_cpu"
 for threads in 1 2; do
-  r=$(rate ingest "$dateline" ingest "$work/corpus.jsonl" --db "$work/bench.db" --threads "$threads")
-  printf "%-22s %8.0f articles/s  (%.2f x dateline code)\n" "dateline ingest -t $threads" "$r" "$(awk -v r="$r" -v c="$code" 'BEGIN { print r / c }')"
+  read -r r cpu <<< "$(measure "$dateline" ingest "$work/corpus.jsonl" --db "$work/bench.db" --threads "$threads")"
+  printf "%-22s %8.0f articles/s  (%.2f x dateline code)  %6.0f us CPU/article\n" "dateline ingest -t $threads" "$r" \
+    "$(awk -v r="$r" -v c="$code" 'BEGIN { print r / c }')" "$cpu"
 done
 echo "($articles generated articles, seed $seed, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"

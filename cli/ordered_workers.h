@@ -4,7 +4,10 @@
 // its own, so the submitting thread keeps reading input (and the workers
 // keep working) while a slow consumer, such as the store committing a batch,
 // catches up. At most max_pending items are in flight (submitted and not yet
-// consumed): Submit waits beyond that, so memory stays flat on any input.
+// consumed): Submit waits beyond that, so memory stays flat on any input, and
+// once it waits it sleeps until half of them are consumed (waking the
+// submitting thread for every item consumed cost two context switches an
+// item).
 //
 // Submit and Finish are called from one thread; consume is called on the
 // consumer thread only, one result at a time; Finish (or the destructor)
@@ -85,7 +88,7 @@ class OrderedWorkers {
       consume_(std::move(out));
       lock.lock();
       ++consumed_;
-      room_.notify_one();
+      if (submitted_ - consumed_ == max_pending_ / 2) room_.notify_one();
     }
   }
 
