@@ -10,21 +10,40 @@
 namespace dateline::store {
 namespace {
 
+// The integer type behind T (T itself, or an enum's underlying type).
+template <class T, bool = std::is_enum_v<T>>
+struct UnderlyingOf {
+  using type = T;
+};
+template <class T>
+struct UnderlyingOf<T, true> {
+  using type = std::underlying_type_t<T>;
+};
+template <class T>
+using Underlying = typename UnderlyingOf<T>::type;
+
 // Appends fields to a record.
 class RecordWriter {
  public:
   explicit RecordWriter(std::string* out) : out_(out) {}
 
-  void Uint(std::uint64_t v) {
+  // Any integer or enum: a varint, zig-zag coded when the type is signed.
+  template <class T>
+  void Int(T value) {
+    using U = std::make_unsigned_t<Underlying<T>>;
+    std::uint64_t v = static_cast<U>(value);
+    if constexpr (std::is_signed_v<Underlying<T>>) {
+      const auto i = static_cast<std::int64_t>(value);
+      v = (static_cast<std::uint64_t>(i) << 1) ^ static_cast<std::uint64_t>(i >> 63);
+    }
     while (v >= 0x80) {
       out_->push_back(static_cast<char>(v | 0x80));
       v >>= 7;
     }
     out_->push_back(static_cast<char>(v));
   }
-  void Int(std::int64_t v) { Uint((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
   void Str(const std::string& s) {
-    Uint(s.size());
+    Int(s.size());
     out_->append(s);
   }
   void Double(double v) {
@@ -33,10 +52,6 @@ class RecordWriter {
     out_->append(bytes, sizeof v);
   }
   void Bool(bool v) { out_->push_back(v ? 1 : 0); }
-  template <class E>
-  void Enum(E v) {
-    Int(static_cast<std::int64_t>(v));
-  }
   template <class T, class Fields>
   void Optional(const std::optional<T>& v, Fields fields) {
     Bool(v.has_value());
@@ -44,12 +59,12 @@ class RecordWriter {
   }
   // The evidence list, the first text left out (the row's `evidence` column).
   void EvidenceList(const std::vector<Evidence>& list) {
-    Uint(list.size());
+    Int(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
       Int(list[i].sentence);
       if (i > 0) Str(list[i].text);
-      Uint(list[i].start);
-      Uint(list[i].end);
+      Int(list[i].start);
+      Int(list[i].end);
     }
   }
 
@@ -66,37 +81,25 @@ class RecordReader {
   bool ok() const { return ok_; }
   bool at_end() const { return in_.empty(); }
 
-  void Uint(std::uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (in_.empty()) return Fail();
+  template <class T>
+  void Int(T& value) {
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      if (in_.empty() || shift >= 64) return Fail(value);
       const auto byte = static_cast<unsigned char>(in_.front());
       in_.remove_prefix(1);
       v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-      if (!(byte & 0x80)) return;
+      if (!(byte & 0x80)) break;
     }
-    Fail();
-  }
-  template <class T>
-  void Uint(T& v) {
-    std::uint64_t u;
-    Uint(u);
-    v = static_cast<T>(u);
-  }
-  void Int(std::int64_t& v) {
-    std::uint64_t u;
-    Uint(u);
-    v = static_cast<std::int64_t>((u >> 1) ^ (~(u & 1) + 1));
-  }
-  template <class T>
-  void Int(T& v) {
-    std::int64_t i;
-    Int(i);
-    v = static_cast<T>(i);
+    if constexpr (std::is_signed_v<Underlying<T>>) {
+      value = static_cast<T>(static_cast<std::int64_t>((v >> 1) ^ (~(v & 1) + 1)));
+    } else {
+      value = static_cast<T>(v);
+    }
   }
   void Str(std::string& s) {
     std::uint64_t n;
-    Uint(n);
+    Int(n);
     if (n > in_.size()) return Fail();
     s.assign(in_.data(), n);
     in_.remove_prefix(n);
@@ -109,15 +112,9 @@ class RecordReader {
   }
   void Bool(bool& v) {
     std::uint64_t u;
-    Uint(u);
+    Int(u);
     if (u > 1) Fail();
     v = u == 1;
-  }
-  template <class E>
-  void Enum(E& v) {
-    std::int64_t i;
-    Int(i);
-    v = static_cast<E>(i);
   }
   template <class T, class Fields>
   void Optional(std::optional<T>& v, Fields fields) {
@@ -128,7 +125,7 @@ class RecordReader {
   }
   void EvidenceList(std::vector<Evidence>& list) {
     std::uint64_t n;
-    Uint(n);
+    Int(n);
     // Each entry takes at least three bytes: a count beyond that is a fault.
     if (n > in_.size() / 3 + 1) return Fail();
     list.resize(n);
@@ -139,12 +136,17 @@ class RecordReader {
       } else {
         list[i].text = main_evidence_;
       }
-      Uint(list[i].start);
-      Uint(list[i].end);
+      Int(list[i].start);
+      Int(list[i].end);
     }
   }
 
  private:
+  template <class T>
+  void Fail(T& value) {
+    value = T{};
+    Fail();
+  }
   void Fail() {
     ok_ = false;
     in_ = {};
@@ -164,8 +166,8 @@ void ActorFields(Io& io, A& a) {
   io.Str(a.country);
   io.Str(a.agent);
   io.Str(a.name);
-  io.Uint(a.start);
-  io.Uint(a.end);
+  io.Int(a.start);
+  io.Int(a.end);
 }
 
 template <class Io, class C>
@@ -182,7 +184,7 @@ void EventFields(Io& io, E& e) {
   io.Str(e.article);
   io.EvidenceList(e.evidence);
   io.Str(e.date);
-  io.Enum(e.date_precision);
+  io.Int(e.date_precision);
   io.Str(e.date_from);
   io.Str(e.date_to);
   io.Str(e.date_basis);
@@ -204,7 +206,7 @@ void EventFields(Io& io, E& e) {
   io.Str(l.country);
   io.Optional(l.lat, [&io](auto& v) { io.Double(v); });
   io.Optional(l.lon, [&io](auto& v) { io.Double(v); });
-  io.Enum(l.precision);
+  io.Int(l.precision);
   auto& c = e.counts;
   for (auto* count : {&c.killed, &c.injured, &c.arrested, &c.participants, &c.displaced, &c.troops}) {
     io.Optional(*count, [&io](auto& v) { CountFields(io, v); });
@@ -215,7 +217,7 @@ void EventFields(Io& io, E& e) {
     io.Str(claim.agent);
   });
   io.Bool(e.negated);
-  io.Enum(e.modality);
+  io.Int(e.modality);
   io.Double(e.confidence);
 }
 
