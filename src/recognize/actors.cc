@@ -157,8 +157,18 @@ std::vector<ActorMention> FindActors(std::string_view article_text, const Tokeni
       }
       if (head == &e && e.kind == ActorKind::kDemonym) continue;  // "Kazakh institutions"
     } else {
-      // agent + in/of/from + country: "Security forces in Kazakhstan"
+      // "a crowd of residents", "groups of students": the people named after
+      // a collective noun are the actor
       std::size_t next = k + 1;
+      if (e.kind == ActorKind::kAgent && norm(m.end) == "of" && next < matches.size() &&
+          matches[next].first == m.end + 1 && lexicon.Actor(matches[next].entry).kind == ActorKind::kAgent) {
+        std::string_view noun = norm(m.end - 1);
+        if (noun == "crowd" || noun == "crowds" || noun == "group" || noun == "groups" || noun == "gathering" ||
+            noun == "throng" || noun == "throngs") {
+          continue;
+        }
+      }
+      // agent + in/of/from + country: "Security forces in Kazakhstan"
       if (next < matches.size() && (norm(m.end) == "in" || norm(m.end) == "of" ||
                                     norm(m.end) == "from")) {
         const PhraseMatch& c = matches[next];

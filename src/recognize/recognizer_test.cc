@@ -100,6 +100,16 @@ TEST(Actors, AbbreviatedTitleKeepsItsName) {
   EXPECT_EQ(n.actors.front().actor.code, "MLIMIL");
 }
 
+// "a crowd of villagers": the people after a collective noun are the actor.
+TEST(Actors, CrowdOfPeopleIsThosePeople) {
+  Article a = OneParagraph("Shelling hit a crowd of villagers queuing for bread.");
+  TokenizedText tt;
+  SentenceMentions m = MentionsOf(a, tt);
+  ASSERT_EQ(m.actors.size(), 1u);
+  EXPECT_EQ(m.actors.front().actor.text, "villagers");
+  EXPECT_EQ(m.actors.front().actor.agent, "CVL");
+}
+
 TEST(Times, DateInsideSentenceIsNotAQuantity) {
   Article a = OneParagraph("A protest on Wednesday, Jan. 5, 2022, drew 300 people.");
   TokenizedText tt;
