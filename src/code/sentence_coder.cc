@@ -818,8 +818,12 @@ class SentenceCoder {
       // an actor may run into the trigger ("a Russian-led force of peacekeeping
       // troops" + "peacekeeping troops was on its way") but must start before it
       if (a.first >= at || !Usable(a) || PlaceQualifier(a)) continue;
+      // (a quotation mark that opens on the trigger is no boundary: "vowed
+      // that those responsible would \"pay the price\"" is the speaker's)
       bool crosses = false;
-      for (std::uint32_t k = a.end; k < at; ++k) crosses |= IsBoundary(tt_.tokens[k]);
+      for (std::uint32_t k = a.end; k < at; ++k) {
+        crosses |= IsBoundary(tt_.tokens[k]) && !(k + 1 == at && Norm(k) == "\"" && InsideQuotes(at));
+      }
       if (crosses) continue;
       best = &a;
     }
