@@ -229,13 +229,17 @@ class Scanner {
       // The latest such day on or before publication, unless "next" precedes
       // it; whether the sentence speaks of a plan is the coder's business.
       int delta = (WeekdayOfDays(p) - weekday + 7) % 7;
-      // "will resign on Wednesday", "is due to vote Friday": the coming one
-      bool future = false;
+      // "will resign on Wednesday", "is due to vote Friday", "said he would
+      // travel to Beirut on Thursday": the coming one
+      // (what "would" happen on the day of publication is today's)
+      bool future = false, would = false;
       for (std::uint32_t k = i; k > first_ && k + 5 > i; --k) {
         std::string_view w = Norm(text_, k - 1);
         future |= w == "will" || w == "'ll" || w == "shall" || w == "due" || w == "scheduled" ||
                   w == "planned" || w == "plans" || w == "expected";
+        would |= w == "would";
       }
+      if (would && !future && delta != 0) future = true;
       // "a strike called for Sunday": the coming one (not "for Sunday's attack")
       bool for_day = i > first_ && Norm(text_, i - 1) == "for" &&
                      !(i + 1 < text_.tokens.size() && Norm(text_, i + 1) == "'s");

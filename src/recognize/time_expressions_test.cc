@@ -45,6 +45,7 @@ INSTANTIATE_TEST_SUITE_P(
         TimeCase{"In the unrest on Wednesday, dozens died.", "2022-01-06", "2022-01-05"},
         TimeCase{"Police said on Monday that the march was banned.", "2022-01-06", "2022-01-03"},
         TimeCase{"The army withdrew yesterday.", "2020-08-05", "2020-08-04"},
+        TimeCase{"Her office said she would fly to Lima on Friday.", "2020-08-05", "2020-08-07"},
         TimeCase{"Clashes erupted last night near the port.", "2020-08-05", "2020-08-04"},
         TimeCase{"Rallies have been held in recent days.", "2022-01-06", "2022-01-06", "2022-01-02"},
         TimeCase{"The minister resigned on June 3.", "2024-06-26", "2024-06-03"},
