@@ -24,7 +24,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -137,6 +140,31 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 bool Contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+// Whether a text contains any of a list of at most 32 phrases: at each byte
+// only the phrases that start with it are compared (one pass over the text
+// instead of one search per phrase).
+template <std::size_t N>
+class PhraseSet {
+ public:
+  static_assert(N <= 32);
+  constexpr explicit PhraseSet(const std::string_view (&list)[N]) : list_(list) {
+    for (std::size_t k = 0; k < N; ++k) by_first_[static_cast<unsigned char>(list[k][0])] |= 1u << k;
+  }
+  bool FoundIn(std::string_view s) const {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      for (std::uint32_t m = by_first_[static_cast<unsigned char>(s[i])]; m != 0; m &= m - 1) {
+        const std::string_view p = list_[std::countr_zero(m)];
+        if (p.size() <= s.size() - i && std::memcmp(s.data() + i, p.data(), p.size()) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  const std::string_view (&list_)[N];
+  std::array<std::uint32_t, 256> by_first_{};
+};
 
 // Ends like a sentence: . ! ? … or a closing quote/bracket after one.
 bool EndsSentence(std::string_view s) {
@@ -305,9 +333,8 @@ bool IsChrome(std::string_view line, std::string_view folded, std::size_t words)
     }
   }
   if (words <= 20 || (words <= 60 && Contains(folded, "cookie"))) {
-    for (std::string_view p : kChromePhrases) {
-      if (Contains(folded, p)) return true;
-    }
+    static constexpr PhraseSet kPhrases(kChromePhrases);
+    if (kPhrases.FoundIn(folded)) return true;
   }
   if (words <= 20 && !EndsSentence(line)) {
     // Breadcrumbs and menus: "Home » News » Metro", "A | B | C", "Terms · Privacy".
@@ -374,9 +401,8 @@ bool HasPhotoCredit(std::string_view line) {
       "(AP Photo", "AP Photo/", "Photo:", "Photograph:", "Photo by", "Photo credit",
       "Getty Images", "/AFP", "AFP via", "(Reuters", "REUTERS/", "(AFP", "Image:", "Credit:",
       "photo)", "Photo)", "(File photo", "Pictures)", "/EPA", "(EPA"};
-  for (std::string_view c : kCredits) {
-    if (Contains(tail, c)) return true;
-  }
+  static constexpr PhraseSet kCreditSet(kCredits);
+  if (kCreditSet.FoundIn(tail)) return true;
   return EndsWithCapitalCredit(line);
 }
 

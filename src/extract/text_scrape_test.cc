@@ -184,7 +184,11 @@ TEST(TextScrapeTest, ChromeLinesInsideBodyAreDropped) {
                            "Loading...", "Read more", "Share this article",
                            "Related: Minister resigns over port closures",
                            "ALSO READ: Five things to know about the curfew", "62\xC2\xBA",
-                           "Photo 3 of 8", "Clear icon"};
+                           "Photo 3 of 8", "Clear icon",
+                           // sentences a phrase makes chrome: at the start, inside a word, at the end
+                           "Cookies help us deliver our services, and by using this site you agree to that.",
+                           "Readers can resubscribe at any time from the account page of our website today.",
+                           "Our correspondents explain the background to the unrest in a short 4 min read."};
   const std::string para1 =
       "KAMAN \xE2\x80\x94 Police arrested eleven people on Sunday after a rally against the new "
       "fuel tax turned violent near the central market.";
