@@ -302,6 +302,13 @@ void Gazetteer::ForEachName(
   }
 }
 
+std::string_view Gazetteer::NameKeyAt(uint32_t i) const {
+  if (i >= num_names_) return {};
+  return String(names_[i].key_offset, names_[i].key_length);
+}
+
+uint32_t Gazetteer::num_names() const { return num_names_; }
+
 uint32_t Gazetteer::num_places() const { return num_places_; }
 
 GazetteerStats Gazetteer::stats() const {

@@ -141,6 +141,10 @@ class Gazetteer {
   // Calls fn(key, match) for every indexed name in key order: for compiling a
   // matcher (automaton) over all names. Stops early when fn returns false.
   void ForEachName(const std::function<bool(std::string_view, const NameMatch&)>& fn) const;
+  // The key of name i (0 .. num_names() - 1) in the same order, without the
+  // call and the NameMatch: for a scan of every name at start-up.
+  std::string_view NameKeyAt(uint32_t i) const;
+  uint32_t num_names() const;
 
   uint32_t num_places() const;
   GazetteerStats stats() const;

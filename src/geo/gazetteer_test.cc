@@ -266,6 +266,17 @@ TEST_F(GazetteerTest, ForEachNameVisitsSortedKeys) {
   for (const std::string& k : keys) EXPECT_EQ(NormalizePlaceName(k), k) << "key not in normal form";
 }
 
+TEST_F(GazetteerTest, NameKeyAtGivesTheKeysForEachNameVisits) {
+  std::vector<std::string> visited;
+  gazetteer_->ForEachName([&](std::string_view key, const NameMatch&) {
+    visited.emplace_back(key);
+    return true;
+  });
+  ASSERT_EQ(gazetteer_->num_names(), visited.size());
+  for (uint32_t i = 0; i < gazetteer_->num_names(); ++i) EXPECT_EQ(gazetteer_->NameKeyAt(i), visited[i]);
+  EXPECT_EQ(gazetteer_->NameKeyAt(gazetteer_->num_names()), "");  // out of range: empty
+}
+
 TEST_F(GazetteerTest, ConcurrentReadersSeeTheSameAnswers) {
   const std::vector<std::string> names = {"Paris",  "Nur-Sultan", "Bogotá", "Georgia",
                                           "Moscow", "Alma-Ata",   "nowhere"};

@@ -149,14 +149,20 @@ uint64_t Fnv(std::string_view s) {
 
 void MultiwordPrefixes::Build(const Gazetteer& gazetteer) {
   bits_.assign(kPrefixBits / 64, 0);
-  gazetteer.ForEachName([&](std::string_view key, const NameMatch&) {
-    size_t sp = key.find(' ');
-    if (sp != std::string_view::npos) {
-      uint64_t h = Fnv(key.substr(0, sp)) & (kPrefixBits - 1);
-      bits_[h >> 6] |= uint64_t{1} << (h & 63);
-    }
-    return true;
-  });
+  // Keys come in order, so the names one first word opens are adjacent: each
+  // first word is hashed once.
+  std::string_view last;
+  const uint32_t n = gazetteer.num_names();
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::string_view key = gazetteer.NameKeyAt(i);
+    const size_t sp = key.find(' ');
+    if (sp == std::string_view::npos) continue;
+    const std::string_view first = key.substr(0, sp);
+    if (first == last) continue;
+    last = first;
+    const uint64_t h = Fnv(first) & (kPrefixBits - 1);
+    bits_[h >> 6] |= uint64_t{1} << (h & 63);
+  }
 }
 
 bool MultiwordPrefixes::MayOpen(std::string_view first_word_key) const {
