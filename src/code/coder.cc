@@ -522,12 +522,32 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   std::size_t total = 0;
   std::vector<bool> references;
   std::vector<bool> named;
+  std::uint32_t paragraph = 0;
   for (std::size_t s = 0; s < tt.sentences.size(); ++s) {
     std::vector<Event>& found = per_sentence[s];
     named.clear();
+    if (s == 0 || tt.sentences[s].paragraph != paragraph) ctx.paragraph_date.clear();
+    paragraph = tt.sentences[s].paragraph;
     found = CodeSentence(ctx, static_cast<std::int32_t>(s), mentions[s], *lexicon_, countries_, cues_, &named);
     references.insert(references.end(), named.begin(), named.end());
     RememberActors(mentions[s], tt.sentences[s], found, ctx);
+    // the day this sentence gives is the day of the next ones of its paragraph
+    // (not a day told in the past perfect, "had warned on Friday night",
+    // which is background to the story's own time, nor one to come, "is due
+    // to speak later this week")
+    for (const recognize::TimeMention& t : mentions[s].times) {
+      if (t.precision != DatePrecision::kDay || t.date_from != t.date_to) continue;
+      if (article.published.precision == DatePrecision::kDay && t.date > article.published.date) continue;
+      bool aside = false;
+      for (std::uint32_t k = t.first; k > tt.sentences[s].first_token && k + 6 > t.first; --k) {
+        const std::string& w = tt.tokens[k - 1].norm;
+        aside |= w == "had" || w == "will" || w == "would" || w == "'ll" || w == "due" || w == "expected" ||
+                 w == "later" || w == "scheduled" || w == "plans" || w == "planned" || w == "this";
+      }
+      if (aside) continue;
+      ctx.paragraph_date = t.date;
+      break;
+    }
     for (Event& e : found) {
       // street-level events the text does not place happen where the lead put
       // the story ("massed in central Nairobi"); national measures stay national

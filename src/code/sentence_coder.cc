@@ -1070,6 +1070,10 @@ class SentenceCoder {
       e.date_from = best->date_from;
       e.date_to = best->date_to;
       e.date_basis = "text";
+    } else if (!ctx_.paragraph_date.empty() && NarratesInThePast()) {
+      e.date = e.date_from = e.date_to = ctx_.paragraph_date;
+      e.date_precision = DatePrecision::kDay;
+      e.date_basis = "paragraph";
     } else if (!ctx_.lead_date.empty()) {
       e.date = e.date_from = e.date_to = ctx_.lead_date;
       e.date_precision = DatePrecision::kDay;
@@ -1098,6 +1102,21 @@ class SentenceCoder {
       }
       break;
     }
+  }
+
+  // A sentence that goes on with the paragraph's story in the past: no
+  // present perfect or present ("Police have denied", "rights groups say"),
+  // no running total ("since the protests began") and no shift of its own
+  // ("three days later"); such a sentence takes the paragraph's day.
+  bool NarratesInThePast() const {
+    for (std::uint32_t i = s_.first_token; i < s_.end_token; ++i) {
+      if (IsOneOf(Norm(i), {"has", "have", "'ve", "since", "says", "say", "is", "are"})) return false;
+      if (i > s_.first_token && IsOneOf(Norm(i), {"later", "earlier", "before", "after"}) &&
+          IsOneOf(Norm(i - 1), {"day", "days", "week", "weeks", "month", "months", "year", "years"})) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int DayCount(std::string_view w) {

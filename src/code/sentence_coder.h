@@ -31,6 +31,11 @@ struct ArticleContext {
   // The day the story's lead puts its news on ("on Tuesday"), used for
   // sentences that give no date; empty = the publish date.
   std::string lead_date;
+  // The day an earlier sentence of the same paragraph gives ("Late on
+  // Wednesday, soldiers read a statement. The soldiers said the constitution
+  // was suspended."), for sentences that give none; empty = none. It wins
+  // over lead_date.
+  std::string paragraph_date;
   // Antecedents for pronouns and "the alliance"/"the country", from earlier sentences.
   std::optional<Actor> last_person;
   std::optional<Actor> last_group;
