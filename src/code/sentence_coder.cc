@@ -344,6 +344,18 @@ class SentenceCoder {
     return end;
   }
 
+  // A news outlet right before `at`, with only auxiliaries between ("State
+  // television had warned"); nullptr when none.
+  const ActorMention* OutletSubject(std::uint32_t at) const {
+    for (const ActorMention& a : m_.actors) {
+      if (!a.is_media || a.end > at || a.end + 3 < at) continue;
+      bool plain = true;
+      for (std::uint32_t k = a.end; k < at; ++k) plain &= IsOneOf(Norm(k), {"had", "has", "have", "also", "was"});
+      if (plain && (a.first == s_.first_token || !cues_.Has("governor", Norm(a.first - 1)))) return &a;
+    }
+    return nullptr;
+  }
+
   // "the military command had decided", "the police force ordered": a verb's
   // form that is a word of an actor's noun phrase, after its first word, is
   // a noun ("command", "force", "guard"), not the verb of a pattern.
@@ -1282,6 +1294,20 @@ class SentenceCoder {
       e.source = FromMention(*a);
     } else if (auto p = PronounBefore(t.match.first)) {
       e.source = *p;
+    }
+    // "State television had warned that ...", "the state news agency
+    // accused ...": an outlet that is the subject of a statement, a warning
+    // or an accusation speaks for itself (it reports everything else); state
+    // media without a country of their own speak for the article's country
+    if (e.source.empty() && !has_inner_source && !target_before && (t.info->quad_class == 1 || t.info->quad_class == 3)) {
+      if (const ActorMention* outlet = OutletSubject(t.match.first)) {
+        e.source = outlet->actor;
+        if (e.source.country.empty() && !ctx_.focus_country.empty()) {
+          e.source.country = ctx_.focus_country;
+          e.source.code = e.source.country + "MED";
+        }
+        actor_tokens_.emplace_back(outlet->first, outlet->end);
+      }
     }
     // "a drone strike by the Turkish military": a noun's "by" names its author
     const ActorMention* by_author = nullptr;
