@@ -182,6 +182,17 @@ PlaceView Gazetteer::PlaceAt(PlaceIndex index) const {
   return v;
 }
 
+PlaceBrief Gazetteer::BriefAt(PlaceIndex index) const {
+  PlaceBrief b;
+  if (index >= num_places_) return b;
+  const format::PlaceRecord& r = places_[index];
+  b.kind = static_cast<PlaceKind>(r.kind);
+  std::memcpy(b.feature_code, r.feature_code, sizeof(b.feature_code));
+  std::memcpy(b.country, r.country, sizeof(b.country));
+  b.population = r.population;
+  return b;
+}
+
 std::optional<PlaceView> Gazetteer::Place(int32_t geonameid) const {
   const format::PlaceRecord* end = places_ + num_places_;
   const format::PlaceRecord* it =

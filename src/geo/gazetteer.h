@@ -76,6 +76,15 @@ struct PlaceView {
   uint32_t alt_names = 0;  // GeoNames alternate names (any script): how well known; 0 if unknown
 };
 
+// The fields of one place a scan over every place reads (Gazetteer::BriefAt),
+// copied from the record as they are, without PlaceAt's string views.
+struct PlaceBrief {
+  PlaceKind kind = PlaceKind::kCity;
+  char feature_code[8] = {};  // NUL-padded ("PPLX" then four NULs)
+  char country[2] = {};       // ISO 3166 alpha-2, NUL-padded when shorter
+  uint32_t population = 0;
+};
+
 struct CountryView {
   std::string_view alpha2;  // "KZ"
   std::string_view alpha3;  // "KAZ"
@@ -123,6 +132,7 @@ class Gazetteer {
   NameMatch Lookup(std::string_view normalized_key) const;
 
   PlaceView PlaceAt(PlaceIndex index) const;  // index < num_places()
+  PlaceBrief BriefAt(PlaceIndex index) const;  // index < num_places()
   // By GeoNames id (or a synthetic negative id); nullopt if absent.
   std::optional<PlaceView> Place(int32_t geonameid) const;
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -275,6 +276,21 @@ TEST_F(GazetteerTest, NameKeyAtGivesTheKeysForEachNameVisits) {
   ASSERT_EQ(gazetteer_->num_names(), visited.size());
   for (uint32_t i = 0; i < gazetteer_->num_names(); ++i) EXPECT_EQ(gazetteer_->NameKeyAt(i), visited[i]);
   EXPECT_EQ(gazetteer_->NameKeyAt(gazetteer_->num_names()), "");  // out of range: empty
+}
+
+TEST_F(GazetteerTest, BriefAtGivesPlaceAtsFields) {
+  ASSERT_GT(gazetteer_->num_places(), 0u);
+  for (PlaceIndex i = 0; i < gazetteer_->num_places(); ++i) {
+    const PlaceView v = gazetteer_->PlaceAt(i);
+    const PlaceBrief b = gazetteer_->BriefAt(i);
+    EXPECT_EQ(b.kind, v.kind) << v.name;
+    EXPECT_EQ(b.population, v.population) << v.name;
+    EXPECT_EQ(std::string_view(b.feature_code, strnlen(b.feature_code, 8)), v.feature_code) << v.name;
+    EXPECT_EQ(std::string_view(b.country, strnlen(b.country, 2)), v.country) << v.name;
+  }
+  const PlaceBrief out = gazetteer_->BriefAt(gazetteer_->num_places());  // out of range: default
+  EXPECT_EQ(out.population, 0u);
+  EXPECT_EQ(out.country[0], '\0');
 }
 
 TEST_F(GazetteerTest, ConcurrentReadersSeeTheSameAnswers) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -68,9 +69,11 @@ Geoparser::Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon
   std::vector<uint32_t> best_pop(26 * 26, 0);
   const uint32_t n = gazetteer_->num_places();
   for (PlaceIndex i = 0; i < n; ++i) {
-    PlaceView p = gazetteer_->PlaceAt(i);
-    if (p.kind != PlaceKind::kCity || p.feature_code == "PPLX") continue;
-    const int slot = CountrySlot(p.country);
+    // BriefAt, not PlaceAt: this runs over every place at start-up
+    const PlaceBrief p = gazetteer_->BriefAt(i);
+    if (p.kind != PlaceKind::kCity || std::memcmp(p.feature_code, "PPLX", 5) == 0) continue;
+    // a NUL in the padded code is no capital letter: as CountrySlot of the trimmed code
+    const int slot = CountrySlot(std::string_view(p.country, 2));
     if (slot < 0) continue;
     if (largest_city_[slot] == kNoPlace || p.population > best_pop[slot]) {
       best_pop[slot] = p.population;
