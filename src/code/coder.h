@@ -52,6 +52,11 @@ class Coder {
                                                      const lexicon::LoadOptions& options = {});
   Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
         std::unique_ptr<const geo::Gazetteer> gazetteer);
+  // With `geoparser` built over `gazetteer` and `lexicon` (Create builds
+  // it while the lexicon loads); null when `gazetteer` is.
+  Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
+        std::unique_ptr<const geo::Gazetteer> gazetteer,
+        std::unique_ptr<const geo::Geoparser> geoparser);
 
   std::vector<Event> CodeArticle(const Article& article, const CodeOptions& options = {}) const;
 

@@ -83,6 +83,13 @@ Geoparser::Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon
   prefixes_.Build(*gazetteer_);
 }
 
+Geoparser::Geoparser(Geoparser&& parser, const lexicon::Lexicon* lexicon)
+    : gazetteer_(parser.gazetteer_),
+      lexicon_(lexicon),
+      options_(parser.options_),
+      largest_city_(std::move(parser.largest_city_)),
+      prefixes_(std::move(parser.prefixes_)) {}
+
 std::optional<PlaceIndex> Geoparser::LargestCity(std::string_view country) const {
   const int slot = CountrySlot(country);
   if (slot < 0 || largest_city_[slot] == kNoPlace) return std::nullopt;

@@ -114,6 +114,11 @@ class Geoparser {
   // come from the gazetteer alone.
   Geoparser(const Gazetteer* gazetteer, const lexicon::Lexicon* lexicon,
             const GeoparseOptions& options = {});
+  // `parser`'s start-up tables (which need only the gazetteer: built, say, on
+  // another thread while the lexicon loads) with `lexicon` instead of
+  // parser's: the same as Geoparser(gazetteer, lexicon, options), without
+  // building them again. `parser` is left empty.
+  Geoparser(Geoparser&& parser, const lexicon::Lexicon* lexicon);
 
   // The places of `article` (tokenised by text::Tokenize). `actors` are the
   // lexicon's actor matches over the whole text if the caller already has
