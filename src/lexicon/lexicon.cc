@@ -615,6 +615,16 @@ Status LexiconImpl::LoadAll(const fs::path& dir) {
     }
   }
   std::sort(event_files.begin(), event_files.end());
+  // Sized from the files: the event patterns' inflected forms give about
+  // one word edge per 4.5 bytes of data/events (46,408 edges from 216 KB),
+  // and the table would otherwise double a dozen times on the way.
+  std::uintmax_t event_bytes = 0;
+  for (const fs::path& f : event_files) {
+    const std::uintmax_t bytes = fs::file_size(f, ec);
+    if (!ec) event_bytes += bytes;  // an unreadable file fails below, in LoadEvents
+  }
+  event_trie_.Reserve(static_cast<std::size_t>(event_bytes / 4));
+  events_.reserve(static_cast<std::size_t>(event_bytes / 24));  // one pattern a line (~30 bytes)
   for (const fs::path& f : event_files) {
     if (!(s = LoadEvents(f)).ok()) return s;
   }

@@ -1,11 +1,13 @@
 // Tables for the pieces of the pattern language: match keys, verb forms,
 // phrase splitting and expansion.
 #include "lexicon/phrase.h"
+#include "lexicon/phrase_trie.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace dateline::lexicon {
@@ -167,6 +169,43 @@ TEST(LexiconExpandPhraseTest, Errors) {
     EXPECT_EQ(paths[0].rfind("error: ", 0), 0u) << p << " gave " << paths[0];
   }
   EXPECT_EQ(Paths("police * station", false)[0].rfind("error: ", 0), 0u);
+}
+
+
+// A trie whose edge table was reserved (too small, about right, far too
+// large) finds what one grown edge by edge finds.
+TEST(LexiconPhraseTrieTest, ReserveChangesNoMatch) {
+  const std::vector<std::string> phrases = {"~storm the parliament", "~storm the * building",
+                                            "set fire to", "fire on", "~fire tear gas at"};
+  Inflector inflector;
+  const PhraseSyntax syntax{true, false, 4096};
+  const std::vector<std::string> words = {"protesters", "stormed", "the", "old",   "building",
+                                          "and",        "police",  "fired", "tear", "gas",
+                                          "at",         "them",    "storm", "the",  "parliament"};
+  auto matches = [&](std::size_t reserve) {
+    Vocabulary vocab;
+    PhraseTrie trie;
+    if (reserve > 0) trie.Reserve(reserve);
+    for (std::uint32_t entry = 0; entry < phrases.size(); ++entry) {
+      Result<std::vector<Path>> paths = ExpandPhrase(phrases[entry], syntax, inflector);
+      EXPECT_TRUE(paths.ok()) << phrases[entry];
+      if (!paths.ok()) continue;
+      for (const Path& p : *paths) trie.Add(p, vocab, entry);
+    }
+    trie.Freeze();
+    std::vector<TokenInfo> tokens(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) tokens[i].word = vocab.Find(words[i]);
+    std::vector<PhraseMatch> out;
+    trie.Match(tokens.data(), static_cast<std::uint32_t>(tokens.size()), 0, &out);
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> found;
+    for (const PhraseMatch& m : out) found.emplace_back(m.first, m.end, m.entry);
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  const auto grown = matches(0);
+  ASSERT_FALSE(grown.empty());
+  EXPECT_EQ(grown.front(), std::make_tuple(1u, 5u, 1u));  // "stormed the old building"
+  for (std::size_t reserve : {1, 40, 100000}) EXPECT_EQ(matches(reserve), grown) << reserve;
 }
 
 }  // namespace

@@ -77,11 +77,25 @@ void PhraseTrie::InsertEdge(std::uint64_t key, std::uint32_t child) {
   edge_children_[i] = child;
 }
 
-void PhraseTrie::GrowEdges() {
+// The table size adding `edges` edges one by one reaches: the smallest power
+// of two from 64 on that is at least twice the count.
+std::size_t PhraseTrie::SlotsFor(std::size_t edges) {
+  std::size_t slots = 64;
+  while (edges * 2 > slots) slots *= 2;
+  return slots;
+}
+
+void PhraseTrie::Reserve(std::size_t edges) {
+  if (SlotsFor(edges) > edge_keys_.size()) Rehash(SlotsFor(edges));
+}
+
+void PhraseTrie::GrowEdges() { Rehash(edge_keys_.size() * 2); }
+
+void PhraseTrie::Rehash(std::size_t slots) {
   std::vector<std::uint64_t> keys = std::move(edge_keys_);
   std::vector<std::uint32_t> children = std::move(edge_children_);
-  edge_keys_.assign(keys.size() * 2, 0);
-  edge_children_.assign(keys.size() * 2, 0);
+  edge_keys_.assign(slots, 0);
+  edge_children_.assign(slots, 0);
   edge_mask_ = edge_keys_.size() - 1;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] != 0) InsertEdge(keys[i], children[i]);
@@ -113,6 +127,8 @@ void PhraseTrie::Add(const Path& path, Vocabulary& vocab, std::uint32_t entry) {
 }
 
 void PhraseTrie::Freeze() {
+  // a Reserve() beyond what was added: the size adding alone would have given
+  if (edge_keys_.size() > SlotsFor(edge_count_)) Rehash(SlotsFor(edge_count_));
   std::vector<std::pair<std::uint32_t, Special>> specials;
   specials.reserve(build_specials_.size());
   for (const auto& [key, child] : build_specials_) {

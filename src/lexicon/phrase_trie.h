@@ -58,6 +58,11 @@ class PhraseTrie {
   PhraseTrie();
   // Adds a path ending in `entry`; words must already be interned in `vocab`.
   void Add(const Path& path, Vocabulary& vocab, std::uint32_t entry);
+  // Sizes the word-edge table for `edges` edges in all, so that Add() does
+  // not grow it step by step; a hint only: Add() grows it past that, and
+  // Freeze() shrinks a table reserved too large to the size Add() alone
+  // would have given.
+  void Reserve(std::size_t edges);
   void Freeze();
 
   // Appends every match starting at tokens[0..n) (indices offset by `base`),
@@ -82,6 +87,8 @@ class PhraseTrie {
 
   void InsertEdge(std::uint64_t key, std::uint32_t child);
   void GrowEdges();
+  void Rehash(std::size_t slots);  // slots: a power of two, > 2 * edge_count_
+  static std::size_t SlotsFor(std::size_t edges);
 
   // Word edges: one open-addressing table, (node + 1) << 32 | label → child,
   // 0 = empty; filled while building and used as is after Freeze().
