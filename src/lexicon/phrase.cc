@@ -232,6 +232,10 @@ Result<Alternatives> Literal(std::string_view text, const PhraseSyntax& syntax) 
     atom.key = std::string(MatchKey(t.text, &scratch));
     if (syntax.case_sensitive && !t.punct) atom.case_rule = CaseRuleOf(t.text);
     atom.dot = t.dot;
+    if (!t.optional && out.size() == 1 && syntax.max_paths >= 1) {
+      out[0].push_back(std::move(atom));  // what Cross gives, without copying
+      continue;
+    }
     Alternatives step{Seq{atom}};
     if (t.optional) step.push_back(Seq{});
     out = Cross(out, step, syntax.max_paths, &over);
