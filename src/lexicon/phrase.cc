@@ -339,6 +339,16 @@ Result<Alternatives> Sequence(const std::vector<std::string_view>& words, std::s
       if (!word.ok()) return word.status();
       step = std::move(*word);
     }
+    // what Cross gives, without copying, in the two common cases: nothing
+    // before the step, or one form of it (no limit is passed either way)
+    if (out.size() == 1 && out[0].empty() && step.size() <= syntax.max_paths) {
+      out = std::move(step);
+      continue;
+    }
+    if (step.size() == 1 && out.size() <= syntax.max_paths) {
+      for (Seq& s : out) s.insert(s.end(), step[0].begin(), step[0].end());
+      continue;
+    }
     out = Cross(out, step, syntax.max_paths, &over);
     if (over) return Status::InvalidInput("pattern expands to too many forms");
   }
