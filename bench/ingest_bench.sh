@@ -25,15 +25,18 @@ median() { sort -g | sed -n 2p; }  # of three
 measure() {
   for run in 1 2 3; do
     rm -f "$work"/bench.db*
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; return 1; }
     awk -v n="$articles" '{ print n / $1, ($2 + $3) * 1e6 / n }' "$work/time"
   done > "$work/runs"
   echo "$(cut -d' ' -f1 "$work/runs" | median) $(cut -d' ' -f2 "$work/runs" | median)"
 }
+# (measure runs in a subshell: a failed run is told by an empty result.)
 read -r code code_cpu <<< "$(measure "$dateline" code "$work/corpus.jsonl")"
+[ -n "$code" ] || exit 1
 printf "%-22s %8.0f articles/s  %27s %6.0f us CPU/article\n" "dateline code" "$code" "" "$code_cpu"
 for threads in 1 2; do
   read -r r cpu <<< "$(measure "$dateline" ingest "$work/corpus.jsonl" --db "$work/bench.db" --threads "$threads")"
+  [ -n "$r" ] || exit 1
   printf "%-22s %8.0f articles/s  (%.2f x dateline code)  %6.0f us CPU/article\n" "dateline ingest -t $threads" "$r" \
     "$(awk -v r="$r" -v c="$code" 'BEGIN { print r / c }')" "$cpu"
 done

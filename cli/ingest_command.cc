@@ -1,4 +1,6 @@
 // dateline ingest INPUT... --db FILE: the whole pipeline into SQLite.
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -41,6 +43,9 @@ struct Coded {
   store::PreparedArticle prepared;
 };
 
+// How much lower than the writer's the workers' scheduling priority is.
+constexpr int kWorkerNice = 5;
+
 int RunIngest(const IngestFlags& flags) {
   auto coder = code::Coder::Create(FindDataDir(flags.data), FindGazetteer(flags.gazetteer));
   if (!coder.ok()) {
@@ -74,6 +79,12 @@ int RunIngest(const IngestFlags& flags) {
                  final ? "\n" : "   ");
   };
   auto work = [&](RawDocument& doc) {
+    // The store's writer is the one thread every article passes through:
+    // the workers yield to it, so that when all are busy the scheduler
+    // keeps a core for the writer and shares the other among the workers.
+    thread_local const bool yielding =
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kWorkerNice) == 0;
+    (void)yielding;
     Coded out;
     out.source = doc.source;
     Result<Article> article = extract::ExtractArticle(doc, extract_options);

@@ -7,7 +7,7 @@ packages=(
   libxml2-dev libicu-dev libutf8proc-dev libhyperscan-dev libre2-dev
   libsimdjson-dev nlohmann-json3-dev zlib1g-dev libzstd-dev libxxhash-dev
   libsqlite3-dev libcpp-httplib-dev libfmt-dev libspdlog-dev libhowardhinnant-date-dev
-  libcli11-dev libtbb-dev libcld2-dev libuchardet-dev
+  libcli11-dev libtbb-dev libcld2-dev libuchardet-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev iso-codes curl
   nodejs chromium
 )
