@@ -47,6 +47,8 @@ class Coder {
   // Loads the lexicon, data/country_codes.tsv and data/coder_cues.txt from data_dir, and the
   // gazetteer from gazetteer_path when it is not empty (a missing or bad
   // gazetteer is an error then; without one, events are placed by country).
+  // The gazetteer and its geoparser are loaded on a second thread while the
+  // lexicon loads on the calling one; errors are reported in the same order.
   static Result<std::unique_ptr<const Coder>> Create(const std::string& data_dir,
                                                      const std::string& gazetteer_path = "",
                                                      const lexicon::LoadOptions& options = {});
