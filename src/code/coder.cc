@@ -485,13 +485,6 @@ Result<std::unique_ptr<const Coder>> Coder::Create(const std::string& data_dir,
 }
 
 Coder::Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
-             std::unique_ptr<const geo::Gazetteer> gazetteer)
-    : lexicon_(std::move(lexicon)), countries_(std::move(countries)), cues_(std::move(cues)),
-      gazetteer_(std::move(gazetteer)) {
-  if (gazetteer_) geoparser_ = std::make_unique<geo::Geoparser>(gazetteer_.get(), lexicon_.get());
-}
-
-Coder::Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
              std::unique_ptr<const geo::Gazetteer> gazetteer,
              std::unique_ptr<const geo::Geoparser> geoparser)
     : lexicon_(std::move(lexicon)), countries_(std::move(countries)), cues_(std::move(cues)),

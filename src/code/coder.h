@@ -52,10 +52,8 @@ class Coder {
   static Result<std::unique_ptr<const Coder>> Create(const std::string& data_dir,
                                                      const std::string& gazetteer_path = "",
                                                      const lexicon::LoadOptions& options = {});
-  Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
-        std::unique_ptr<const geo::Gazetteer> gazetteer);
-  // With `geoparser` built over `gazetteer` and `lexicon` (Create builds
-  // it while the lexicon loads); null when `gazetteer` is.
+  // `geoparser` is built over `gazetteer` and `lexicon` (Create builds it
+  // while the lexicon loads); null when `gazetteer` is.
   Coder(std::unique_ptr<const lexicon::Lexicon> lexicon, CountryTable countries, CueTable cues,
         std::unique_ptr<const geo::Gazetteer> gazetteer,
         std::unique_ptr<const geo::Geoparser> geoparser);

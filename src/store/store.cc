@@ -80,7 +80,6 @@ struct Store::Impl {
   // What Rebuild needs of a mention of this batch whose event may be written
   // from it alone.
   struct PendingMention {
-    std::int64_t article_rowid;
     std::string json, figures_json;
   };
   std::unordered_map<std::int64_t, PendingMention> mentions;  // by mention id
@@ -445,7 +444,7 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     m.fusion.Add(mention_id, event_id, article_rowid, e);
     if (Status s = WriteMention(mention_id, event_id, article_rowid, pe); !s.ok()) return s;
     const auto uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
-    m.mentions[mention_id] = Impl::PendingMention{article_rowid, std::move(pe.json), std::move(pe.figures_json)};
+    m.mentions[mention_id] = Impl::PendingMention{std::move(pe.json), std::move(pe.figures_json)};
     m.reports[mention_id] = Impl::CachedReport{fuse::Report{std::move(pe.event), article.published.date, site, ""},
                                                article_rowid, uid};
   }
@@ -558,7 +557,7 @@ Status Store::Rebuild(std::int64_t event_id, bool is_new) {
     row.event = &r.report.event;
     row.json = p.json;
     row.uid = r.uid;
-    row.article_rowid = p.article_rowid;
+    row.article_rowid = r.article_rowid;
     row.first_seen = row.last_seen = r.report.published;
     row.figures_json = p.figures_json;
     row.num_mentions = std::max<int>(1, static_cast<int>(r.report.event.evidence.size()));
@@ -617,7 +616,6 @@ Status Store::Rebuild(std::int64_t event_id, bool is_new) {
 Status Store::Flush() {
   Impl& m = *impl_;
   if (!m.in_batch) return Status::Ok();
-  // Events of earlier batches merged into others: their mentions move.
   // Events merged into others: their mentions move; those written by an
   // earlier batch go.
   for (const auto& [from, into] : m.merged_into) {
