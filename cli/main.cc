@@ -2,9 +2,11 @@
 #include <exception>
 #include <iostream>
 
+#include "allocator.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
+  dateline::cli::TuneAllocatorForThroughput();
   CLI::App app{"dateline: turns news articles into coded, located, dated events"};
   app.require_subcommand(1);
   int exit_code = 0;
