@@ -32,6 +32,16 @@ double Prominence(const PlaceView& p) {
   return s;
 }
 
+// Great-circle distance between two places, in km.
+double KmBetween(const PlaceView& a, const PlaceView& b) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
 // The region a qualifier stands for: a country ("" admin1) or an admin-1 region.
 struct Region {
   std::string country, admin1;
@@ -144,6 +154,8 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
   std::set<std::string_view> named_countries;  // views into the gazetteer
   for (const auto& c : found) {
     if (c.description != DescriptionKind::kNone || c.in_organization || c.places.empty()) continue;
+    // "the Mirpur market in Dhaka": the name that holds it votes
+    if (c.inside >= 0) continue;
     PlaceView top = g.PlaceAt(c.places.front());
     // A name after "in", "at", "near"... is where things happen: it counts more.
     const double w = (c.dateline ? 0.5 : (c.paragraph <= lead_paragraph ? 2.0 : 1.0)) *
@@ -370,6 +382,33 @@ ArticlePlaces Geoparser::Parse(const Article& article, const TokenizedText& text
       chosen[k] = cs[bj];
       margin[k] = m;
       qualified_ok[k] = qual[bj];
+    }
+  }
+
+  // "the Lekki toll gate in Lagos": X lies in the city Y. A reading of X
+  // that is a town of its own far from Y (Lekki, some 75 km east; New
+  // Mirpur, Pakistan, for "the Mirpur market in Dhaka") is a namesake: this
+  // mention of X is then a reading near Y, or else a part of Y the gazetteer
+  // does not know, which is Y. A capital, a region's seat or a city of a
+  // million keeps its reading ("the Moscow market in Tver" is named after
+  // Moscow), and other mentions of the name are left as they are.
+  for (size_t k = 0; k < n; ++k) {
+    const int32_t q = found[k].inside;
+    if (q < 0 || static_cast<size_t>(q) >= n || choice[k] < 0 || choice[q] < 0) continue;
+    if (found[k].want_admin1 || found[k].stop_listed || found[q].want_admin1 || found[q].origin)
+      continue;
+    const PlaceView x = g.PlaceAt(chosen[k]), y = g.PlaceAt(chosen[q]);
+    if (x.kind != PlaceKind::kCity || y.kind != PlaceKind::kCity || x.index == y.index) continue;
+    if (x.feature_code == "PPLC" || x.feature_code == "PPLA" || x.population >= 1000000) continue;
+    const double radius = options_.part_of_km;
+    if (KmBetween(x, y) <= radius) continue;
+    chosen[k] = y.index;
+    for (PlaceIndex p : cands(found[k])) {
+      PlaceView v = g.PlaceAt(p);
+      if (v.kind == PlaceKind::kCity && KmBetween(v, y) <= radius) {
+        chosen[k] = p;
+        break;
+      }
     }
   }
 

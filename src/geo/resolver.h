@@ -23,7 +23,13 @@
 //     province/region" ask for the admin-1 region (a
 //     city's own region when only the city is known: "Poltava region"); "the
 //     capital, X" asks for a capital; "X, Kazakhstan's largest city" for the
-//     most populous city of Kazakhstan.
+//     most populous city of Kazakhstan;
+//   - "X in Y", "the X toll gate in Y" with Y a city: a reading of X farther
+//     than GeoparseOptions::part_of_km from Y is a namesake (Lekki the town,
+//     75 km from Lagos); that mention of X is then its reading near Y, else Y
+//     itself (a part of Y the gazetteer does not know), unless X's reading is
+//     a capital, a region's seat or a city of a million; X does not vote for
+//     the focus.
 // Every mention of one name in an article resolves to the same place (the
 // scores of all its mentions are summed), so a later bare "Paris" follows an
 // earlier "Paris, Texas". Descriptions resolve directly: "the capital" to the
@@ -106,6 +112,9 @@ struct ParseHints {
 struct GeoparseOptions {
   FinderOptions finder;
   uint32_t max_candidates = 32;  // places scored per name, the most populous first
+  // "X in Y" (Y a city): a reading of X farther than this from Y is a
+  // namesake elsewhere; X is then a part of Y (see Parse).
+  double part_of_km = 40;
 };
 
 class Geoparser {

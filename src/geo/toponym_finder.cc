@@ -93,6 +93,51 @@ bool IsPlaceHead(std::string_view w) {
                 "central",   "regional",   "district", "county",    "province"});
 }
 
+// Nouns of a site inside a town ("the X toll gate in Y", "the X market in
+// Y"): a name before them and "in Y" is a part of Y.
+bool IsSiteWord(std::string_view w) {
+  // (no roads, stations or bridges: "the Kyiv highway", "the Kyiv station in
+  // Moscow" are named after where they lead)
+  return In(w, {"toll",    "gate",     "plaza",    "junction",     "roundabout",    "market",
+                "square",  "area",     "district", "neighborhood", "neighbourhood", "suburb",
+                "quarter", "township", "estate",   "slum",         "camp",          "park",
+                "mall",    "stadium",  "campus",   "checkpoint"});
+}
+
+// Words after "from" that make a name a point of reference, not an origin:
+// "across the river from X", "not far from X", "a short walk from X", "15
+// km from X". `from` indexes the "from"; `lo` is the sentence's first token.
+bool ReferenceBeforeFrom(const std::vector<Token>& toks, int32_t from, int32_t lo) {
+  auto word = [&](int32_t k) -> std::string_view {
+    return k >= lo && k < from ? std::string_view(toks[k].norm) : std::string_view();
+  };
+  // "across the river from", "across the street from"
+  if (word(from - 3) == "across" && word(from - 2) == "the" &&
+      In(word(from - 1), {"river", "street", "road", "canal", "creek", "harbor", "harbour", "bay",
+                          "square", "lagoon"}))
+    return true;
+  if (word(from - 1) == "far" && word(from - 2) == "not") return true;  // "not far from"
+  // "a short walk/drive/distance from"
+  if (In(word(from - 1), {"walk", "drive", "distance", "ride"}) && word(from - 2) == "short")
+    return true;
+  // "15 km from", "10 miles (north) from": near when the distance is short
+  int32_t u = from - 1;
+  if (IsDirection(word(u))) --u;
+  const std::string_view unit = word(u);
+  const bool km = In(unit, {"km", "kilometers", "kilometres", "kilometer", "kilometre"});
+  const bool miles = In(unit, {"miles", "mile"});
+  if ((km || miles) && u - 1 >= lo) {
+    const std::string_view n = word(u - 1);
+    if (n == "few") return true;  // "a few kilometres from"
+    if (!n.empty() && n.find_first_not_of("0123456789") == std::string_view::npos &&
+        n.size() <= 3) {
+      const int v = std::stoi(std::string(n));
+      return km ? v <= 25 : v <= 15;
+    }
+  }
+  return false;
+}
+
 // Words that open sentences; never looked up there (speed, and "Of", "Police"-like noise).
 bool IsCommonOpener(std::string_view w) {
   return In(w, {"the",        "a",           "an",       "in",      "on",    "at",     "but",
@@ -320,7 +365,13 @@ std::vector<ToponymCandidate> FindToponyms(
              --b, ++steps) {
           const std::string& bw = toks[b].norm;
           if (bw == "from") {
-            c.origin = true;
+            // "across the river from X": X is where the place is measured
+            // from; neither the origin of anything nor a place of its own
+            // (a bare name: in the focus country it may still place an event)
+            if (b == prev && ReferenceBeforeFrom(toks, b, static_cast<int32_t>(s.first_token)))
+              c.preposition_before = false;
+            else
+              c.origin = true;
             break;
           }
           if (!IsDirection(bw) && !In(bw, {"over", "the", "a", "across", "town", "city", "village",
@@ -363,6 +414,26 @@ std::vector<ToponymCandidate> FindToponyms(
                {"governor", "governors", "governorship", "legislature", "statehouse"}))
           c.want_admin1 = true;
         if (IsWord(nx) && IsAdminWord(nx.norm)) c.want_admin1 = true;
+        // "Poltava regional Gov. Dmytro Lunin", "Kano state governor Abba
+        // Yusuf": the place is part of a person's title, not where the person
+        // acts; "regional", "provincial" ask for the region.
+        {
+          uint32_t t = match_end;
+          while (t < s.end_token && t < match_end + 2 && IsWord(toks[t]) && !IsCap(toks[t]) &&
+                 In(toks[t].norm, {"regional", "provincial", "state", "city", "district",
+                                   "municipal", "county", "oblast", "local", "military"}))
+            ++t;
+          if (t > match_end && In(toks[match_end].norm, {"regional", "provincial", "oblast"}))
+            c.want_admin1 = true;
+          if (t < s.end_token && IsWord(toks[t]) &&
+              (IsPersonTitle(toks[t].norm) ||
+               In(toks[t].norm, {"governor", "mayor", "prosecutor", "commissioner"}))) {
+            uint32_t after = t + 1;
+            if (after < s.end_token && toks[after].norm == ".") ++after;
+            if (after < s.end_token && IsCap(toks[after]) && !toks[after].all_caps)
+              c.in_actor = true;
+          }
+        }
         if (IsWord(nx) && (nx.norm == "city" || nx.norm == "town")) c.want_city = true;
         for (uint32_t t = match_end; t < std::min(match_end + 3, s.end_token); ++t) {
           if (!IsCap(toks[t])) break;
@@ -400,6 +471,14 @@ std::vector<ToponymCandidate> FindToponyms(
                       toks[t].norm == "the")) {
       if (toks[t].norm == "," || toks[t].norm == "(") comma = true;
       ++t;
+    }
+    // "Lekki in Lagos", "the Lekki toll gate in Lagos": a part of Y.
+    {
+      uint32_t u = c.end_token;
+      while (u < se && u < c.end_token + 3 && IsWord(toks[u]) && !IsCap(toks[u]) &&
+             IsSiteWord(toks[u].norm))
+        ++u;
+      if (u + 1 < se && toks[u].norm == "in") c.inside = at(u + 1);
     }
     if (comma && t < se) {
       int32_t q = at(t);

@@ -20,6 +20,13 @@
 //   - it is not a nickname ("an area nicknamed "Colombia""), a sports club's
 //     city ("Real Madrid"), nor part of a natural feature's name ("the Red
 //     Sea", "the Jordan River"; "Red Sea state" is the region).
+// Cues: "from X" marks an origin, unless X is a point of reference ("across
+// the river from X", "not far from X", "a short walk from X", "15 km from
+// X" up to 25 km or 15 miles): then X is neither an origin nor cued. A name
+// before a title and a person's name ("Poltava regional Gov. Dmytro Lunin",
+// "Kano state governor Abba Yusuf") is part of the title (`in_actor`);
+// "regional", "provincial" after it ask for the region. "X in Y" and "the X
+// toll gate in Y" (a few nouns of a site between) link X to Y (`inside`).
 // A stop-listed name that qualifies another and can be a region is kept
 // ("Lebanon, Tenn.": AP's state abbreviations are stop-listed alone). A
 // possessive may sit inside a name ("Cox's Bazar"). The dateline's own
@@ -80,6 +87,9 @@ struct ToponymCandidate {
   // Index (into the returned vector) of the qualifiers that follow ("X, Y",
   // "X, in Y's Z region"); -1 when none.
   int32_t qualifier = -1, qualifier2 = -1;
+  // Index of the toponym Y of "X in Y", "the X toll gate in Y" (a few nouns
+  // of a site between): Y holds X. -1 when none.
+  int32_t inside = -1;
 };
 
 // Which words can open a name of several words ("nur" of "nur sultan"): a
