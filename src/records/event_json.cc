@@ -2,9 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <string_view>
 
 #include "records/json_text.h"
@@ -98,152 +99,168 @@ static std::string EventToJsonTree(const Event& e, int indent) {
 
 namespace {
 
-// Writes JSON text exactly as nlohmann::ordered_json::dump(-1, ' ', false,
-// error_handler_t::replace) does, straight into a string.
+// Writes the one-line form at a cursor into a buffer with room for all of it
+// (Bound), each piece where nlohmann::ordered_json::dump(-1, ' ', false,
+// error_handler_t::replace) of the tree form puts it: keys and punctuation
+// as literals, strings through records::WriteJsonString.
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  explicit Writer(char* p) : p_(p) {}
+  char* end() const { return p_; }
 
-  void Key(std::string_view k) {  // keys here are plain ASCII
-    Comma();
-    out_ += '"';
-    out_ += k;
-    out_ += "\":";
-    first_ = true;
+  // A literal: punctuation and keys, written in one piece.
+  template <std::size_t N>
+  void Lit(const char (&s)[N]) {
+    std::memcpy(p_, s, N - 1);
+    p_ += N - 1;
   }
-  void Str(std::string_view v) {
-    Comma();
-    records::AppendJsonString(out_, v);
-  }
-  void Int(std::int64_t v) {
-    Comma();
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, end);
-  }
+  void Str(std::string_view v) { p_ = records::WriteJsonString(p_, v); }
+  void Int(std::int64_t v) { p_ = std::to_chars(p_, p_ + kNumberRoom, v).ptr; }
   void Double(double v) {
-    Comma();
     if (!std::isfinite(v)) {
-      out_ += "null";
+      Lit("null");
       return;
     }
-    std::array<char, 64> buf;
-    char* end = nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), v);
-    out_.append(buf.data(), end);
+    p_ = nlohmann::detail::to_chars(p_, p_ + kNumberRoom, v);
   }
   void Bool(bool v) {
-    Comma();
-    out_ += v ? "true" : "false";
-  }
-  void Null() {
-    Comma();
-    out_ += "null";
-  }
-  void Open(char c) {
-    Comma();
-    out_ += c;
-    first_ = true;
-  }
-  void Close(char c) {
-    out_ += c;
-    first_ = false;
+    if (v) {
+      Lit("true");
+    } else {
+      Lit("false");
+    }
   }
 
+  // Room for a number's text: an int64 needs 20 bytes, nlohmann's double
+  // form at most 24 ("-1.7976931348623157e+308").
+  static constexpr std::size_t kNumberRoom = 32;
+
  private:
-  void Comma() {
-    if (!first_) out_ += ',';
-    first_ = false;
-  }
-  std::string& out_;
-  bool first_ = true;
+  char* p_;
 };
 
 void WriteActor(Writer& w, const Actor& a) {
   if (a.empty()) {
-    w.Null();
+    w.Lit("null");
     return;
   }
-  w.Open('{');
-  w.Key("text"), w.Str(a.text);
-  w.Key("code"), w.Str(a.code);
-  w.Key("country"), w.Str(a.country);
-  w.Key("agent"), w.Str(a.agent);
-  if (!a.name.empty()) w.Key("name"), w.Str(a.name);
-  w.Close('}');
+  w.Lit("{\"text\":"), w.Str(a.text);
+  w.Lit(",\"code\":"), w.Str(a.code);
+  w.Lit(",\"country\":"), w.Str(a.country);
+  w.Lit(",\"agent\":"), w.Str(a.agent);
+  if (!a.name.empty()) w.Lit(",\"name\":"), w.Str(a.name);
+  w.Lit("}");
+}
+
+// The most bytes the one-line form of `e` takes: every string at its
+// escaped bound, every number at its widest, the keys and punctuation of
+// every optional part; generous constants, counted below.
+std::size_t Bound(const Event& e) {
+  std::size_t strings = 0, count = 0;
+  auto add = [&](std::string_view s) {
+    strings += records::JsonStringBound(s.size());
+    ++count;
+  };
+  add(e.article), add(e.date), add(e.date_basis), add(e.date_from), add(e.date_to), add(e.cameo), add(e.root);
+  add(e.plover_type), add(e.plover_mode), add(e.acled_event_type), add(e.acled_sub_event_type), add(e.trigger);
+  for (const Actor* a : {&e.source, &e.target}) add(a->text), add(a->code), add(a->country), add(a->agent), add(a->name);
+  add(e.location.name), add(e.location.admin1), add(e.location.country);
+  if (!e.evidence.empty()) add(e.evidence.front().text);  // "evidence" as well as in "mentions"
+  // Keys and punctuation of the fixed parts are under 700 bytes, its up to
+  // 10 numbers (span, quad_class, goldstein, geonameid, lat, lon,
+  // confidence, sentence) under kNumberRoom each, the three names under 16.
+  std::size_t bound = strings + 1024 + 16 * Writer::kNumberRoom;
+  // A mention: {"sentence":N,"span":[N,N],"text":...} is 33 bytes and 3 numbers.
+  for (const Evidence& ev : e.evidence) bound += records::JsonStringBound(ev.text.size()) + 64 + 3 * Writer::kNumberRoom;
+  // A count: "participants":{"min":N,"max":N,"best":N,"text":...} is 47 bytes and 3 numbers.
+  for (const std::optional<Count>* c : {&e.counts.killed, &e.counts.injured, &e.counts.arrested,
+                                        &e.counts.participants, &e.counts.displaced, &e.counts.troops}) {
+    if (*c) bound += records::JsonStringBound((*c)->text.size()) + 64 + 3 * Writer::kNumberRoom;
+  }
+  // "claimed_by":{"text":...,"who":...,"agent":...} is 41 bytes.
+  if (e.claimed_by) {
+    bound += records::JsonStringBound(e.claimed_by->text.size()) + records::JsonStringBound(e.claimed_by->who.size()) +
+             records::JsonStringBound(e.claimed_by->agent.size()) + 64;
+  }
+  return bound;
 }
 
 }  // namespace
 
 std::string EventToJson(const Event& e, int indent) {
   if (indent >= 0) return EventToJsonTree(e, indent);
-  std::string out;
-  out.reserve(1024);
-  Writer w(out);
+  // Written into a buffer kept by the thread, then copied out at its size.
+  thread_local std::string buffer;
+  const std::size_t bound = Bound(e);
+  if (buffer.size() < bound) buffer.resize(std::max(bound, 2 * buffer.size()));
+  Writer w(buffer.data());
   const Evidence* main = e.evidence.empty() ? nullptr : &e.evidence.front();
-  w.Open('{');
-  w.Key("article"), w.Str(e.article);
-  w.Key("sentence"), w.Int(main ? main->sentence : 0);
-  w.Key("evidence"), w.Str(main ? std::string_view(main->text) : std::string_view());
-  w.Key("span"), w.Open('['), w.Int(main ? main->start : 0), w.Int(main ? main->end : 0), w.Close(']');
-  w.Key("date"), w.Str(e.date);
-  w.Key("date_precision"), w.Str(DatePrecisionName(e.date_precision));
-  w.Key("date_basis"), w.Str(e.date_basis);
+  w.Lit("{\"article\":"), w.Str(e.article);
+  w.Lit(",\"sentence\":"), w.Int(main ? main->sentence : 0);
+  w.Lit(",\"evidence\":"), w.Str(main ? std::string_view(main->text) : std::string_view());
+  w.Lit(",\"span\":["), w.Int(main ? main->start : 0), w.Lit(","), w.Int(main ? main->end : 0);
+  w.Lit("],\"date\":"), w.Str(e.date);
+  w.Lit(",\"date_precision\":"), w.Str(DatePrecisionName(e.date_precision));
+  w.Lit(",\"date_basis\":"), w.Str(e.date_basis);
   if (!e.date_from.empty() && (e.date_from != e.date || e.date_to != e.date)) {
-    w.Key("date_range"), w.Open('['), w.Str(e.date_from), w.Str(e.date_to), w.Close(']');
+    w.Lit(",\"date_range\":["), w.Str(e.date_from), w.Lit(","), w.Str(e.date_to), w.Lit("]");
   }
-  w.Key("cameo"), w.Str(e.cameo);
-  w.Key("root"), w.Str(e.root);
-  w.Key("quad_class"), w.Int(e.quad_class);
-  w.Key("goldstein"), w.Double(e.goldstein);
-  w.Key("plover"), w.Open('{'), w.Key("type"), w.Str(e.plover_type), w.Key("mode"), w.Str(e.plover_mode), w.Close('}');
-  w.Key("acled"), w.Open('{'), w.Key("event_type"), w.Str(e.acled_event_type), w.Key("sub_event_type"),
-      w.Str(e.acled_sub_event_type), w.Close('}');
-  w.Key("trigger"), w.Str(e.trigger);
-  w.Key("source"), WriteActor(w, e.source);
-  w.Key("target"), WriteActor(w, e.target);
-  w.Key("location");
+  w.Lit(",\"cameo\":"), w.Str(e.cameo);
+  w.Lit(",\"root\":"), w.Str(e.root);
+  w.Lit(",\"quad_class\":"), w.Int(e.quad_class);
+  w.Lit(",\"goldstein\":"), w.Double(e.goldstein);
+  w.Lit(",\"plover\":{\"type\":"), w.Str(e.plover_type), w.Lit(",\"mode\":"), w.Str(e.plover_mode);
+  w.Lit("},\"acled\":{\"event_type\":"), w.Str(e.acled_event_type), w.Lit(",\"sub_event_type\":"),
+      w.Str(e.acled_sub_event_type);
+  w.Lit("},\"trigger\":"), w.Str(e.trigger);
+  w.Lit(",\"source\":"), WriteActor(w, e.source);
+  w.Lit(",\"target\":"), WriteActor(w, e.target);
+  w.Lit(",\"location\":");
   if (!e.location.empty()) {
     const Location& l = e.location;
-    w.Open('{');
-    w.Key("name"), w.Str(l.name);
-    if (l.geonameid) w.Key("geonameid"), w.Int(l.geonameid);
-    w.Key("admin1"), w.Str(l.admin1);
-    w.Key("country"), w.Str(l.country);
-    if (l.lat) w.Key("lat"), w.Double(*l.lat);
-    if (l.lon) w.Key("lon"), w.Double(*l.lon);
-    w.Key("precision"), w.Str(PlacePrecisionName(l.precision));
-    w.Close('}');
+    w.Lit("{\"name\":"), w.Str(l.name);
+    if (l.geonameid) w.Lit(",\"geonameid\":"), w.Int(l.geonameid);
+    w.Lit(",\"admin1\":"), w.Str(l.admin1);
+    w.Lit(",\"country\":"), w.Str(l.country);
+    if (l.lat) w.Lit(",\"lat\":"), w.Double(*l.lat);
+    if (l.lon) w.Lit(",\"lon\":"), w.Double(*l.lon);
+    w.Lit(",\"precision\":"), w.Str(PlacePrecisionName(l.precision));
+    w.Lit("}");
   } else {
-    w.Null();
+    w.Lit("null");
   }
-  w.Key("counts"), w.Open('{');
-  const std::pair<const char*, const std::optional<Count>*> kinds[] = {
-      {"killed", &e.counts.killed},       {"injured", &e.counts.injured},
-      {"arrested", &e.counts.arrested},   {"participants", &e.counts.participants},
-      {"displaced", &e.counts.displaced}, {"troops", &e.counts.troops}};
-  for (const auto& [key, count] : kinds) {
-    if (!*count) continue;
-    const Count& c = **count;
-    w.Key(key), w.Open('{'), w.Key("min"), w.Int(c.min), w.Key("max"), w.Int(c.max);
-    if (c.best) w.Key("best"), w.Int(*c.best);
-    w.Key("text"), w.Str(c.text), w.Close('}');
-  }
-  w.Close('}');
+  w.Lit(",\"counts\":{");
+  bool first = true;
+  auto count = [&](const std::optional<Count>& c, auto& key) {
+    if (!c) return;
+    if (!first) w.Lit(",");
+    first = false;
+    w.Lit(key), w.Lit(":{\"min\":"), w.Int(c->min), w.Lit(",\"max\":"), w.Int(c->max);
+    if (c->best) w.Lit(",\"best\":"), w.Int(*c->best);
+    w.Lit(",\"text\":"), w.Str(c->text), w.Lit("}");
+  };
+  count(e.counts.killed, "\"killed\"");
+  count(e.counts.injured, "\"injured\"");
+  count(e.counts.arrested, "\"arrested\"");
+  count(e.counts.participants, "\"participants\"");
+  count(e.counts.displaced, "\"displaced\"");
+  count(e.counts.troops, "\"troops\"");
+  w.Lit("}");
   if (e.claimed_by) {
-    w.Key("claimed_by"), w.Open('{'), w.Key("text"), w.Str(e.claimed_by->text), w.Key("who"),
-        w.Str(e.claimed_by->who), w.Key("agent"), w.Str(e.claimed_by->agent), w.Close('}');
+    w.Lit(",\"claimed_by\":{\"text\":"), w.Str(e.claimed_by->text), w.Lit(",\"who\":"), w.Str(e.claimed_by->who),
+        w.Lit(",\"agent\":"), w.Str(e.claimed_by->agent), w.Lit("}");
   }
-  w.Key("negated"), w.Bool(e.negated);
-  w.Key("modality"), w.Str(ModalityName(e.modality));
-  w.Key("confidence"), w.Double(e.confidence);
-  w.Key("mentions"), w.Open('[');
+  w.Lit(",\"negated\":"), w.Bool(e.negated);
+  w.Lit(",\"modality\":"), w.Str(ModalityName(e.modality));
+  w.Lit(",\"confidence\":"), w.Double(e.confidence);
+  w.Lit(",\"mentions\":[");
   for (const Evidence& ev : e.evidence) {
-    w.Open('{'), w.Key("sentence"), w.Int(ev.sentence), w.Key("span"), w.Open('['), w.Int(ev.start), w.Int(ev.end),
-        w.Close(']'), w.Key("text"), w.Str(ev.text), w.Close('}');
+    if (&ev != main) w.Lit(",");
+    w.Lit("{\"sentence\":"), w.Int(ev.sentence), w.Lit(",\"span\":["), w.Int(ev.start), w.Lit(","), w.Int(ev.end),
+        w.Lit("],\"text\":"), w.Str(ev.text), w.Lit("}");
   }
-  w.Close(']');
-  w.Close('}');
-  return out;
+  w.Lit("]}");
+  return std::string(buffer.data(), w.end());
 }
 
 }  // namespace dateline

@@ -7,7 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <limits>
+#include <string>
 
 namespace dateline {
 namespace {
@@ -88,6 +92,54 @@ TEST(EventJson, OneLineWriterGivesTheTreeFormsBytes) {
     const std::string tree = nlohmann::ordered_json::parse(EventToJson(e, 0))
                                  .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     EXPECT_EQ(EventToJson(e), tree) << row.name;
+  }
+}
+
+// Texts and numbers drawn at random from pieces that matter to the writer
+// (plain runs longer and shorter than eight bytes, quotes, backslashes,
+// control bytes, UTF-8 of every length, malformed sequences, runs cut at
+// the end), placed in several fields: the one-line form still equals the
+// tree form's bytes.
+TEST(EventJson, RandomTextsAndNumbersGiveTheTreeFormsBytes) {
+  const char* const pieces[] = {"a",        "Police ",  "fired tear gas at ", "\"",       "\\",       "\n",
+                                "\t",       "\x01",     "\x1f",               "\x7f",     "é",        "—",
+                                "🚩",       "\xC3",     "\xE2\x82",           "\x80",     "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                "\xC1\xBF", "12345678", "/",                  " ",        "\xEF\xBB\xBF"};
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  auto text = [&] {
+    std::string s;
+    for (std::uint64_t n = next() % 12; n > 0; --n) s += pieces[next() % std::size(pieces)];
+    return s;
+  };
+  auto number = [&] {
+    // a double from random bits, finite; and now and then a short decimal
+    double d;
+    std::uint64_t bits = (next() << 32) ^ next();
+    std::memcpy(&d, &bits, sizeof d);
+    if (!std::isfinite(d) || next() % 2) d = static_cast<double>(static_cast<std::int64_t>(next() % 200001) - 100000) / 1000;
+    return d;
+  };
+  for (int i = 0; i < 2000; ++i) {
+    Event e = Base();
+    e.evidence[0].text = text();
+    e.evidence.push_back({static_cast<std::int32_t>(next()), text(), static_cast<std::uint32_t>(next()), 7});
+    e.trigger = text();
+    e.source.text = text();
+    e.target.name = text();
+    e.location.name = text();
+    e.counts.killed = Count{static_cast<std::int64_t>(next()) - (1 << 30), 5, std::nullopt, text(), 1};
+    if (i % 3 == 0) e.claimed_by = Claim{text(), text(), "GOV"};
+    e.goldstein = number();
+    e.confidence = number();
+    e.location.lat = number();
+    e.location.lon = number();
+    const std::string tree = nlohmann::ordered_json::parse(EventToJson(e, 0))
+                                 .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    ASSERT_EQ(EventToJson(e), tree) << "case " << i;
   }
 }
 

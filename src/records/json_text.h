@@ -8,6 +8,7 @@
 #ifndef DATELINE_RECORDS_JSON_TEXT_H_
 #define DATELINE_RECORDS_JSON_TEXT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,15 @@ bool ValidUtf8(std::string_view s);
 
 // Appends `v` as a quoted JSON string.
 void AppendJsonString(std::string& out, std::string_view v);
+
+// The most bytes WriteJsonString writes for a string of `size` bytes: every
+// byte may become a six-byte escape, plus the quotes.
+constexpr std::size_t JsonStringBound(std::size_t size) { return 6 * size + 2; }
+
+// Writes `v` as a quoted JSON string (the bytes AppendJsonString appends) at
+// `out`, which must have room for JsonStringBound(v.size()) bytes; returns
+// the end of what it wrote.
+char* WriteJsonString(char* out, std::string_view v);
 
 }  // namespace dateline::records
 
