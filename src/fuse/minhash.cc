@@ -31,25 +31,44 @@ void FoldMinima(const std::uint64_t* h, std::size_t n, std::uint32_t* mins) {
   }
 }
 
-}  // namespace
-
-MinHashSignature MinHash(std::string_view text, int shingle_words) {
+// The signature of a text's shingle hashes; sorts `hashes` and drops repeats.
+MinHashSignature MinHashOfShingles(std::vector<std::uint64_t>& hashes) {
   MinHashSignature sig;
   sig.mins.fill(0xFFFFFFFFu);
-  thread_local ShingleText words;
-  thread_local std::vector<std::uint64_t> hashes;
-  FillShingleText(text, &words);
-  const std::size_t k = shingle_words < 1 ? 1 : static_cast<std::size_t>(shingle_words);
-  const std::size_t n = words.Shingles(k);
-  if (n == 0) return sig;
+  if (hashes.empty()) return sig;
   // the distinct shingle hashes; the minima do not depend on their order
-  hashes.clear();
-  for (std::size_t i = 0; i < n; ++i) hashes.push_back(Hash64(words.Shingle(i, k)));
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   FoldMinima(hashes.data(), hashes.size(), sig.mins.data());
   sig.shingles = static_cast<std::uint32_t>(hashes.size());
   return sig;
+}
+
+// Hash64 of each shingle of `shingle_words` words of `text`, in order, into `hashes`.
+void ShingleHashes(std::string_view text, int shingle_words, std::vector<std::uint64_t>* hashes) {
+  thread_local ShingleText words;
+  FillShingleText(text, &words);
+  const std::size_t k = shingle_words < 1 ? 1 : static_cast<std::size_t>(shingle_words);
+  const std::size_t n = words.Shingles(k);
+  hashes->resize(n);
+  for (std::size_t i = 0; i < n; ++i) (*hashes)[i] = Hash64(words.Shingle(i, k));
+}
+
+}  // namespace
+
+MinHashSignature MinHash(std::string_view text, int shingle_words) {
+  thread_local std::vector<std::uint64_t> hashes;
+  ShingleHashes(text, shingle_words, &hashes);
+  return MinHashOfShingles(hashes);
+}
+
+BodyFingerprints Fingerprint(std::string_view body, int shingle_words) {
+  thread_local std::vector<std::uint64_t> hashes;
+  ShingleHashes(body, shingle_words, &hashes);
+  BodyFingerprints out;
+  out.simhash = SimHashOfShingles(hashes.data(), hashes.size());  // before MinHash sorts them
+  out.minhash = MinHashOfShingles(hashes);
+  return out;
 }
 
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {

@@ -32,6 +32,15 @@ struct MinHashSignature {
 
 MinHashSignature MinHash(std::string_view text, int shingle_words = 3);
 
+// A body's two fingerprints from one pass over its words and one Hash64 per
+// shingle, for the store, which keeps both: equal to
+// SimHash(body, {shingle_words}) and MinHash(body, shingle_words).
+struct BodyFingerprints {
+  std::uint64_t simhash = 0;
+  MinHashSignature minhash;
+};
+BodyFingerprints Fingerprint(std::string_view body, int shingle_words = 3);
+
 double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b);
 double EstimateContainment(const MinHashSignature& a, const MinHashSignature& b);
 

@@ -119,5 +119,54 @@ TEST(SimHash, LongStoriesVoteOverAllTheirShingles) {
   }
 }
 
+// Fingerprint gives, from one pass, exactly what SimHash and MinHash give
+// separately, whatever the text: no words, fewer words than a shingle,
+// repeated shingles (SimHash counts each, MinHash each distinct one once),
+// chrome around prose, non-ASCII words, more than 255 shingles, and other
+// shingle lengths.
+TEST(Fingerprint, EqualsSimHashAndMinHashComputedApart) {
+  std::string repeated, long_story;
+  for (int i = 0; i < 12; ++i) repeated += "Strike, strike, strike! The workers shouted at the gates. ";
+  for (int i = 0; i < 90; ++i) {
+    long_story += "On day " + std::to_string(i) + " the ferry crews in port number " + std::to_string(i * 7) +
+                  " refused to sail until the company paid the overtime it owed.\n";
+  }
+  struct Row {
+    const char* name;
+    std::string text;
+  };
+  const std::vector<Row> rows = {
+      {"empty", ""},
+      {"only separators", " -- , ; \n\n"},
+      {"one word", "Curfew"},
+      {"two words", "Curfew lifted"},
+      {"three words", "Curfew lifted today"},
+      {"prose", kProse},
+      {"prose inside chrome", "Home | News | Sport\n\n" + kProse + "\n\nShare this article\nAdvertisement"},
+      {"only chrome lines", "Home | News\nSport\nWeather and traffic"},
+      {"repeated shingles", repeated},
+      {"non-ASCII", "Manifestantes marcharon hacia la Plaza de Mayo en Buenos Aires. Полиция задержала "
+                    "около ста человек у здания мэрии, сообщили очевидцы."},
+      {"apostrophes and case", "The MINISTER'S aide said the ministers' meeting was postponed until Friday night."},
+      {"more than 255 shingles", long_story},
+  };
+  for (const Row& row : rows) {
+    for (int k : {3, 1, 2, 5, 0}) {
+      const BodyFingerprints f = Fingerprint(row.text, k);
+      const MinHashSignature m = MinHash(row.text, k);
+      EXPECT_EQ(f.simhash, SimHash(row.text, SimHashOptions{k})) << row.name << " k=" << k;
+      EXPECT_EQ(f.minhash.mins, m.mins) << row.name << " k=" << k;
+      EXPECT_EQ(f.minhash.shingles, m.shingles) << row.name << " k=" << k;
+    }
+    const BodyFingerprints d = Fingerprint(row.text);  // the defaults agree with SimHash's and MinHash's
+    EXPECT_EQ(d.simhash, SimHash(row.text)) << row.name;
+    EXPECT_EQ(d.minhash.Serialize(), MinHash(row.text).Serialize()) << row.name;
+  }
+  // not all zero: the rows above compare real fingerprints
+  EXPECT_NE(Fingerprint(kProse).simhash, 0u);
+  EXPECT_GT(Fingerprint(repeated).minhash.shingles, 0u);
+  EXPECT_LT(Fingerprint(repeated).minhash.shingles, ShingleWords(repeated).size() - 2);
+}
+
 }  // namespace
 }  // namespace dateline::fuse

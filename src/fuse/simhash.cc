@@ -104,11 +104,7 @@ std::vector<std::string> ShingleWords(std::string_view text) {
   return words;
 }
 
-std::uint64_t SimHash(std::string_view text, const SimHashOptions& options) {
-  thread_local ShingleText words;
-  FillShingleText(text, &words);
-  const std::size_t k = options.shingle_words < 1 ? 1 : static_cast<std::size_t>(options.shingle_words);
-  const std::size_t n = words.Shingles(k);
+std::uint64_t SimHashOfShingles(const std::uint64_t* hashes, std::size_t n) {
   if (n == 0) return 0;
   // Bit b is set when more than half of the shingle hashes have it set.
   // The ones are counted a byte of the hash at a time: kSpread puts the 8
@@ -130,7 +126,7 @@ std::uint64_t SimHash(std::string_view text, const SimHashOptions& options) {
     }
   };
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t h = Hash64(words.Shingle(i, k));
+    const std::uint64_t h = hashes[i];
     for (int byte = 0; byte < 8; ++byte) packed[byte] += kSpread[(h >> (8 * byte)) & 0xFF];
     if (i % 255 == 254) drain();
   }
@@ -140,6 +136,17 @@ std::uint64_t SimHash(std::string_view text, const SimHashOptions& options) {
     if (2 * static_cast<std::size_t>(ones[b]) > n) fingerprint |= std::uint64_t{1} << b;
   }
   return fingerprint;
+}
+
+std::uint64_t SimHash(std::string_view text, const SimHashOptions& options) {
+  thread_local ShingleText words;
+  thread_local std::vector<std::uint64_t> hashes;
+  FillShingleText(text, &words);
+  const std::size_t k = options.shingle_words < 1 ? 1 : static_cast<std::size_t>(options.shingle_words);
+  const std::size_t n = words.Shingles(k);
+  hashes.resize(n);
+  for (std::size_t i = 0; i < n; ++i) hashes[i] = Hash64(words.Shingle(i, k));
+  return SimHashOfShingles(hashes.data(), n);
 }
 
 }  // namespace dateline::fuse

@@ -30,6 +30,10 @@ struct SimHashOptions {
 // 0 for a text with no words. A text with fewer words than a shingle is one shingle.
 std::uint64_t SimHash(std::string_view text, const SimHashOptions& options = {});
 
+// The SimHash of a text's shingle hashes (Hash64 of each shingle, repeats
+// included, in any order): what SimHash gives for that text. 0 when n is 0.
+std::uint64_t SimHashOfShingles(const std::uint64_t* hashes, std::size_t n);
+
 // Number of differing bits.
 int HammingDistance(std::uint64_t a, std::uint64_t b);
 
