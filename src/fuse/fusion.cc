@@ -290,6 +290,31 @@ CanonicalEvent MakeCanonicalOf(std::vector<const Report*>& reports) {
   return out;
 }
 
+std::vector<Figure> FiguresOf(const Report& report) {
+  std::vector<Figure> out;
+  const Event& e = report.event;
+  const Counts& c = e.counts;
+  if (c.empty()) return out;
+  // In MakeCanonicalOf's order: by kind, then claimant (one here).
+  const std::pair<const char*, const std::optional<Count>*> kinds[] = {
+      {"arrested", &c.arrested}, {"displaced", &c.displaced},       {"injured", &c.injured},
+      {"killed", &c.killed},     {"participants", &c.participants}, {"troops", &c.troops}};
+  const std::string claimant = e.claimed_by ? Lower(e.claimed_by->who) : "";
+  for (const auto& [kind, count] : kinds) {
+    if (!*count) continue;
+    Figure& f = out.emplace_back();
+    f.kind = kind;
+    f.claimant = claimant;
+    f.min = (*count)->min;
+    f.max = (*count)->max;
+    f.latest = **count;
+    f.latest_article = e.article;
+    f.reports = 1;
+    f.stories = 1;
+  }
+  return out;
+}
+
 std::vector<CanonicalEvent> Fuse(std::vector<Report> reports, const FusionOptions& options) {
   const std::size_t n = reports.size();
   std::vector<std::size_t> parent(n);

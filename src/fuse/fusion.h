@@ -135,6 +135,11 @@ CanonicalEvent MakeCanonical(std::vector<Report> reports);
 // `reports` earliest first and leaves CanonicalEvent::reports empty.
 CanonicalEvent MakeCanonicalOf(std::vector<const Report*>& reports);
 
+// The figures MakeCanonicalOf gives for `report` alone (each count of its
+// event, under its claimant, as one report of one story), without building
+// the canonical event: what a store keeps of a report before fusion.
+std::vector<Figure> FiguresOf(const Report& report);
+
 // Groups reports into happenings (connected components of SameHappening)
 // and returns their canonical events sorted by their earliest report.
 std::vector<CanonicalEvent> Fuse(std::vector<Report> reports, const FusionOptions& options = {});

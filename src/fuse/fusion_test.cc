@@ -211,5 +211,69 @@ TEST(Fuse, ShuffledInputGivesTheSameCanonicalEvents) {
   EXPECT_LT(fused.size(), 20u);
 }
 
+// FiguresOf(report) is MakeCanonicalOf's figures for that report alone, in
+// the same order, field for field: no counts, one, all six (kinds sorted by
+// name, not by the Counts fields' order), a claimant written in capitals,
+// negative and unknown-best figures, a report of a syndicated story.
+TEST(FiguresOf, EqualsMakeCanonicalOfOneReport) {
+  struct Row {
+    const char* name;
+    void (*edit)(Report&);
+  };
+  const Row rows[] = {
+      {"no counts", [](Report&) {}},
+      {"one count", [](Report& r) { r.event.counts.killed = Count{3, 3, 3, "three", 0}; }},
+      {"every count, claimed",
+       [](Report& r) {
+         Counts& c = r.event.counts;
+         c.troops = Count{500, 500, 500, "500 soldiers", 1};
+         c.killed = Count{-1, 12, std::nullopt, "a dozen", 0};
+         c.injured = Count{24, 99, std::nullopt, "dozens", 0};
+         c.arrested = Count{1, 1, 1, "one", 2};
+         c.participants = Count{1000, 5000, std::nullopt, "thousands", 0};
+         c.displaced = Count{0, 0, 0, "", 3};
+         r.event.claimed_by = Claim{"the Interior MINISTRY said", "Interior MINISTRY", "GOV"};
+       }},
+      {"claimed, syndicated story, no article id",
+       [](Report& r) {
+         r.event.counts.injured = Count{7, 7, 7, "seven", 4};
+         r.event.claimed_by = Claim{"Médecins Sans Frontières said", "Médecins Sans Frontières", "NGO"};
+         r.story = "w1";
+         r.event.article.clear();
+       }},
+  };
+  for (const Row& row : rows) {
+    Report r{Base(), "2022-01-05", "wire.example", ""};
+    row.edit(r);
+    std::vector<const Report*> alone = {&r};
+    const std::vector<Figure> want = MakeCanonicalOf(alone).figures;
+    const std::vector<Figure> got = FiguresOf(r);
+    ASSERT_EQ(got.size(), want.size()) << row.name;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      const Figure &g = got[i], &w = want[i];
+      EXPECT_EQ(g.kind, w.kind) << row.name << " " << i;
+      EXPECT_EQ(g.claimant, w.claimant) << row.name << " " << i;
+      EXPECT_EQ(g.min, w.min) << row.name << " " << i;
+      EXPECT_EQ(g.max, w.max) << row.name << " " << i;
+      EXPECT_EQ(g.latest.min, w.latest.min) << row.name << " " << i;
+      EXPECT_EQ(g.latest.max, w.latest.max) << row.name << " " << i;
+      EXPECT_EQ(g.latest.best, w.latest.best) << row.name << " " << i;
+      EXPECT_EQ(g.latest.text, w.latest.text) << row.name << " " << i;
+      EXPECT_EQ(g.latest.sentence, w.latest.sentence) << row.name << " " << i;
+      EXPECT_EQ(g.latest_article, w.latest_article) << row.name << " " << i;
+      EXPECT_EQ(g.reports, w.reports) << row.name << " " << i;
+      EXPECT_EQ(g.stories, w.stories) << row.name << " " << i;
+    }
+  }
+  // what the rows compare is not empty: six figures sorted by kind, one claimant
+  Report all{Base(), "", "", ""};
+  rows[2].edit(all);
+  const std::vector<Figure> f = FiguresOf(all);
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_EQ(f.front().kind, "arrested");
+  EXPECT_EQ(f.back().kind, "troops");
+  EXPECT_EQ(f[3].claimant, "interior ministry");
+}
+
 }  // namespace
 }  // namespace dateline::fuse
