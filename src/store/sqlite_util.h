@@ -46,6 +46,21 @@ class Stmt {
     sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  // Text or a blob that SQLite reads in place instead of copying, for rows
+  // written by the thousand: the bytes must stay alive and unchanged until
+  // the statement is reset (Run and Reset do). A temporary std::string
+  // cannot be passed to BindRef; BindUnowned's caller answers for its view.
+  Stmt& BindRef(int i, const std::string& v) { return BindUnowned(i, v); }
+  Stmt& BindRef(int i, std::string&&) = delete;
+  Stmt& BindUnowned(int i, std::string_view v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Stmt& BindBlobRef(int i, const std::string& v) {
+    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Stmt& BindBlobRef(int i, std::string&&) = delete;
   Stmt& BindNull(int i) { sqlite3_bind_null(stmt_, i); return *this; }
   template <typename T>
   Stmt& Bind(int i, const std::optional<T>& v) {

@@ -86,13 +86,14 @@ struct Store::Impl {
   std::set<std::int64_t> dirty;                              // canonical events to (re)write
   std::unordered_set<std::int64_t> new_events;               // made in this batch, not in the database
   std::unordered_map<std::int64_t, std::int64_t> merged_into;  // this batch's merges
+  std::set<std::string> stories_to_count;  // stories that gained articles: recounted at Flush
 
   // Reports by mention id, in StoredForm, with what fusion needs of their
   // article: those this Store wrote or read, so that rebuilding a canonical
   // event rarely touches SQL. Emptied at a commit once it holds
   // kReportCacheLimit.
   struct CachedReport {
-    fuse::Report report;  // report.story is refreshed when used
+    std::unique_ptr<fuse::Report> report;  // report->story is refreshed when used
     std::int64_t article_rowid = 0;
     std::int64_t uid = 0;  // the uid of a canonical event this report represents
   };
@@ -336,14 +337,14 @@ PreparedArticle Store::Prepare(Article article, std::vector<Event> events) {
   for (Event& e : events) {
     e.article = article.id;
     PreparedEvent pe;
-    pe.event = StoredForm(std::move(e));
-    pe.json = EventToJson(pe.event);
-    EncodeReport(pe.event, &pe.record);
-    pe.counts_json = CountsToJson(pe.event.counts);
-    fuse::Report report{std::move(pe.event), article.published.date, p.site, ""};
-    std::vector<const fuse::Report*> alone = {&report};
+    pe.report = std::make_unique<fuse::Report>(
+        fuse::Report{StoredForm(std::move(e)), article.published.date, p.site, ""});
+    const Event& stored = pe.event();
+    pe.json = EventToJson(stored);
+    EncodeReport(stored, &pe.record);
+    pe.counts_json = CountsToJson(stored.counts);
+    std::vector<const fuse::Report*> alone = {pe.report.get()};
     pe.figures_json = FiguresToJson(fuse::MakeCanonicalOf(alone).figures);
-    pe.event = std::move(report.event);
     p.events.push_back(std::move(pe));
   }
   p.article = std::move(article);
@@ -400,18 +401,19 @@ Result<AddResult> Store::Add(PreparedArticle p) {
   if (same_body) return AddResult::kSkipped;
 
   fuse::DuplicateMatch copy = m.duplicates.AddSignature(article.id, p.signature);
-  m.add_article.Bind(1, article.id).Bind(2, source_id).Bind(3, article.source).Bind(4, article.url)
-      .Bind(5, article.title).Bind(6, article.published.date).Bind(7, article.language)
-      .Bind(8, article.dateline).Bind(9, article.byline).Bind(10, article.text).Bind(11, p.body_hash)
-      .Bind(12, p.simhash).BindBlob(13, p.signature.Serialize()).Bind(14, copy.story);
+  m.add_article.BindRef(1, article.id).Bind(2, source_id).BindRef(3, article.source).BindRef(4, article.url)
+      .BindRef(5, article.title).BindRef(6, article.published.date).BindRef(7, article.language)
+      .BindRef(8, article.dateline).BindRef(9, article.byline).BindRef(10, article.text).Bind(11, p.body_hash)
+      .Bind(12, p.simhash).BindBlob(13, p.signature.Serialize()).BindRef(14, copy.story);
   if (Status s = m.add_article.Run(); !s.ok()) return s;
   const std::int64_t article_rowid = sqlite3_last_insert_rowid(db_);
   m.article_numbers[article_rowid] = *m.duplicates.NumberOf(article.id);
   for (const std::string& old : copy.merged) {
     if (Status s = m.set_story.Bind(1, copy.story).Bind(2, old).Run(); !s.ok()) return s;
     if (Status s = m.drop_story.Bind(1, old).Run(); !s.ok()) return s;
+    m.stories_to_count.erase(old);
   }
-  if (Status s = m.upsert_story.Bind(1, copy.story).Run(); !s.ok()) return s;
+  m.stories_to_count.insert(copy.story);
   if (!copy.merged.empty()) {
     // Stories merged: figures count stories, so the events the story's
     // articles report are rebuilt.
@@ -421,10 +423,10 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     m.story_events.Reset();
     if (!s.ok()) return s;
   }
-  if (Status s = m.add_article_fts.Bind(1, article_rowid).Bind(2, article.title).Bind(3, article.text).Run(); !s.ok()) return s;
+  if (Status s = m.add_article_fts.Bind(1, article_rowid).BindRef(2, article.title).BindRef(3, article.text).Run(); !s.ok()) return s;
 
   for (PreparedEvent& pe : p.events) {
-    const Event& e = pe.event;
+    const Event& e = pe.event();
     // Fusion: the canonical events this report belongs to.
     std::set<std::int64_t> matched = m.fusion.Matches(e, article_rowid);
     std::int64_t event_id = 0;
@@ -445,8 +447,7 @@ Result<AddResult> Store::Add(PreparedArticle p) {
     if (Status s = WriteMention(mention_id, event_id, article_rowid, pe); !s.ok()) return s;
     const auto uid = static_cast<std::int64_t>(fuse::Hash64(pe.json) >> 1);
     m.mentions[mention_id] = Impl::PendingMention{std::move(pe.json), std::move(pe.figures_json)};
-    m.reports[mention_id] = Impl::CachedReport{fuse::Report{std::move(pe.event), article.published.date, site, ""},
-                                               article_rowid, uid};
+    m.reports[mention_id] = Impl::CachedReport{std::move(pe.report), article_rowid, uid};
   }
   if (++m.pending >= std::max(1, options_.batch_articles)) {
     if (Status s = Flush(); !s.ok()) return s;
@@ -455,6 +456,19 @@ Result<AddResult> Store::Add(PreparedArticle p) {
 }
 
 namespace {
+
+// What the mentions row keeps of an actor: its code, else its text.
+const std::string& ActorKey(const Actor& a) {
+  static const std::string kNone;
+  if (a.empty()) return kNone;
+  return a.code.empty() ? a.text : a.code;
+}
+
+// Who the event's figures are claimed by; "" = the reporter.
+const std::string& ClaimantOf(const Event& e) {
+  static const std::string kNone;
+  return e.claimed_by ? e.claimed_by->who : kNone;
+}
 
 void CountryCodes(const OpenOptions& options, const Event& e, std::string* c2, std::string* c3) {
   *c2 = e.location.country;
@@ -472,24 +486,21 @@ void CountryCodes(const OpenOptions& options, const Event& e, std::string* c2, s
 Status Store::WriteMention(std::int64_t mention_id, std::int64_t event_id, std::int64_t article_rowid,
                            const PreparedEvent& pe) {
   Impl& m = *impl_;
-  const Event& e = pe.event;
+  const Event& e = pe.event();
   const Evidence& main = e.evidence.front();
   const Location& l = e.location;
   m.add_mention.Bind(1, event_id).Bind(2, article_rowid).Bind(3, main.sentence)
       .Bind(4, static_cast<std::int64_t>(main.start)).Bind(5, static_cast<std::int64_t>(main.end))
-      .Bind(6, main.text).Bind(7, e.claimed_by ? e.claimed_by->who : std::string())
-      .Bind(8, pe.counts_json).Bind(9, DayOf(e)).Bind(10, e.date)
-      .Bind(11, static_cast<int>(e.date_precision)).Bind(12, e.cameo).Bind(13, e.root)
-      .Bind(14, e.plover_type).Bind(15, e.negated ? 1 : 0).Bind(16, static_cast<int>(e.modality))
-      .Bind(17, e.source.empty() ? "" : e.source.code.empty() ? e.source.text : e.source.code)
-      .Bind(18, e.source.country).Bind(19, e.source.agent)
-      .Bind(20, e.target.empty() ? "" : e.target.code.empty() ? e.target.text : e.target.code)
-      .Bind(21, e.target.country).Bind(22, e.target.agent).Bind(23, l.name).Bind(24, l.geonameid)
-      .Bind(25, l.admin1).Bind(26, l.country).Bind(27, l.lat).Bind(28, l.lon)
-      .Bind(29, static_cast<int>(l.precision)).Bind(30, mention_id).Bind(31, e.date_basis)
-      .BindBlob(32, pe.record);
+      .BindRef(6, main.text).BindRef(7, ClaimantOf(e)).BindRef(8, pe.counts_json).Bind(9, DayOf(e))
+      .BindRef(10, e.date).Bind(11, static_cast<int>(e.date_precision)).BindRef(12, e.cameo)
+      .BindRef(13, e.root).BindRef(14, e.plover_type).Bind(15, e.negated ? 1 : 0)
+      .Bind(16, static_cast<int>(e.modality)).BindRef(17, ActorKey(e.source)).BindRef(18, e.source.country)
+      .BindRef(19, e.source.agent).BindRef(20, ActorKey(e.target)).BindRef(21, e.target.country)
+      .BindRef(22, e.target.agent).BindRef(23, l.name).Bind(24, l.geonameid).BindRef(25, l.admin1)
+      .BindRef(26, l.country).Bind(27, l.lat).Bind(28, l.lon).Bind(29, static_cast<int>(l.precision))
+      .Bind(30, mention_id).BindRef(31, e.date_basis).BindBlobRef(32, pe.record);
   if (Status s = m.add_mention.Run(); !s.ok()) return s;
-  return m.add_evidence_fts.Bind(1, mention_id).Bind(2, main.text).Run();
+  return m.add_evidence_fts.Bind(1, mention_id).BindRef(2, main.text).Run();
 }
 
 // Writes canonical event `event_id` (a new row or an update) with its rtree entry.
@@ -507,7 +518,7 @@ Status Store::WriteEvent(std::int64_t event_id, bool is_new, const EventRow& row
           .Bind(7, Headline(e.counts.participants)).Bind(8, Headline(e.counts.displaced))
           .Bind(9, Headline(e.counts.troops)).Bind(10, row.first_seen).Bind(11, row.last_seen)
           .Bind(12, row.num_mentions).Bind(13, row.num_sources).Bind(14, row.num_articles)
-          .Bind(15, row.figures_json).Bind(16, row.json);
+          .BindUnowned(15, row.figures_json).BindUnowned(16, row.json);
       return u.Run();
     }
   }
@@ -516,24 +527,26 @@ Status Store::WriteEvent(std::int64_t event_id, bool is_new, const EventRow& row
   CountryCodes(options_, e, &c2, &c3);
   Stmt& u = is_new ? m.insert_event : m.update_event;
   u.Bind(1, event_id);
-  u.Bind(2, row.uid).Bind(3, row.article_rowid).Bind(4, DayOf(e)).Bind(5, e.date)
-      .Bind(6, DatePrecisionName(e.date_precision)).Bind(7, e.date_from).Bind(8, e.date_to).Bind(9, e.cameo)
-      .Bind(10, e.root).Bind(11, e.quad_class).Bind(12, e.goldstein).Bind(13, e.plover_type)
-      .Bind(14, e.plover_mode).Bind(15, e.acled_event_type).Bind(16, e.acled_sub_event_type)
-      .Bind(17, e.trigger).Bind(18, e.source.text).Bind(19, e.source.code).Bind(20, e.source.country)
-      .Bind(21, e.source.agent).Bind(22, e.target.text).Bind(23, e.target.code).Bind(24, e.target.country)
-      .Bind(25, e.target.agent).Bind(26, e.location.name).Bind(27, e.location.geonameid)
-      .Bind(28, e.location.admin1).Bind(29, c2).Bind(30, c3).Bind(31, e.location.lat)
+  u.Bind(2, row.uid).Bind(3, row.article_rowid).Bind(4, DayOf(e)).BindRef(5, e.date)
+      .Bind(6, DatePrecisionName(e.date_precision)).BindRef(7, e.date_from).BindRef(8, e.date_to)
+      .BindRef(9, e.cameo).BindRef(10, e.root).Bind(11, e.quad_class).Bind(12, e.goldstein)
+      .BindRef(13, e.plover_type).BindRef(14, e.plover_mode).BindRef(15, e.acled_event_type)
+      .BindRef(16, e.acled_sub_event_type).BindRef(17, e.trigger).BindRef(18, e.source.text)
+      .BindRef(19, e.source.code).BindRef(20, e.source.country).BindRef(21, e.source.agent)
+      .BindRef(22, e.target.text).BindRef(23, e.target.code).BindRef(24, e.target.country)
+      .BindRef(25, e.target.agent).BindRef(26, e.location.name).Bind(27, e.location.geonameid)
+      .BindRef(28, e.location.admin1).BindRef(29, c2).BindRef(30, c3).Bind(31, e.location.lat)
       .Bind(32, e.location.lon).Bind(33, PlacePrecisionName(e.location.precision))
       .Bind(34, Headline(e.counts.killed))
       .Bind(35, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->min) : std::nullopt)
       .Bind(36, e.counts.killed ? std::optional<std::int64_t>(e.counts.killed->max) : std::nullopt)
       .Bind(37, Headline(e.counts.injured)).Bind(38, Headline(e.counts.arrested))
       .Bind(39, Headline(e.counts.participants)).Bind(40, Headline(e.counts.displaced))
-      .Bind(41, Headline(e.counts.troops)).Bind(42, e.claimed_by ? e.claimed_by->who : std::string())
+      .Bind(41, Headline(e.counts.troops)).BindRef(42, ClaimantOf(e))
       .Bind(43, e.negated ? 1 : 0).Bind(44, ModalityName(e.modality)).Bind(45, e.confidence)
-      .Bind(46, row.first_seen).Bind(47, row.last_seen).Bind(48, row.num_mentions).Bind(49, row.num_sources)
-      .Bind(50, row.num_articles).Bind(51, row.figures_json).Bind(52, row.json);
+      .BindUnowned(46, row.first_seen).BindUnowned(47, row.last_seen).Bind(48, row.num_mentions)
+      .Bind(49, row.num_sources).Bind(50, row.num_articles).BindUnowned(51, row.figures_json)
+      .BindUnowned(52, row.json);
   if (Status s = u.Run(); !s.ok()) return s;
   if (!is_new) {
     if (Status s = m.drop_rtree.Bind(1, event_id).Run(); !s.ok()) return s;
@@ -554,13 +567,13 @@ Status Store::Rebuild(std::int64_t event_id, bool is_new) {
     const Impl::PendingMention& p = m.mentions.at(mention_ids.front());
     const Impl::CachedReport& r = m.reports.at(mention_ids.front());
     EventRow row;
-    row.event = &r.report.event;
+    row.event = &r.report->event;
     row.json = p.json;
     row.uid = r.uid;
     row.article_rowid = r.article_rowid;
-    row.first_seen = row.last_seen = r.report.published;
+    row.first_seen = row.last_seen = r.report->published;
     row.figures_json = p.figures_json;
-    row.num_mentions = std::max<int>(1, static_cast<int>(r.report.event.evidence.size()));
+    row.num_mentions = std::max<int>(1, static_cast<int>(r.report->event.evidence.size()));
     return WriteEvent(event_id, true, row);
   }
   std::vector<const fuse::Report*> reports;
@@ -579,21 +592,22 @@ Status Store::Rebuild(std::int64_t event_id, bool is_new) {
       const std::string record = m.mention_report.Blob(0), json = m.mention_report.Text(1);
       Result<Event> e = ReportOfRow(record, json, m.mention_report.Text(2));
       Impl::CachedReport r;
+      r.report = std::make_unique<fuse::Report>();
       r.article_rowid = m.mention_report.Int(3);
-      r.report.published = m.mention_report.Text(4);
-      r.report.source = m.mention_report.Text(5);
+      r.report->published = m.mention_report.Text(4);
+      r.report->source = m.mention_report.Text(5);
       m.mention_report.Reset();
       if (!e.ok()) return Status::Internal("mention " + std::to_string(mention_id) + ": " + e.status().message());
       // The uid hashes the report's JSON, as Add did (EventToJson of the
       // decoded record gives the same bytes).
       r.uid = static_cast<std::int64_t>(fuse::Hash64(record.empty() ? json : EventToJson(*e)) >> 1);
-      r.report.event = std::move(e).value();
+      r.report->event = std::move(e).value();
       it = m.reports.emplace(mention_id, std::move(r)).first;
     }
     Impl::CachedReport& r = it->second;
-    r.report.story = m.duplicates.StoryOf(r.report.event.article);
-    reports.push_back(&r.report);
-    cached_of[&r.report] = &r;
+    r.report->story = m.duplicates.StoryOf(r.report->event.article);
+    reports.push_back(r.report.get());
+    cached_of[r.report.get()] = &r;
   }
   fuse::CanonicalEvent c = fuse::MakeCanonicalOf(reports);
   const Impl::CachedReport& representative = *cached_of.at(reports.front());
@@ -628,6 +642,9 @@ Status Store::Flush() {
   for (std::int64_t event_id : m.dirty) {
     if (Status s = Rebuild(event_id, m.new_events.count(event_id) > 0); !s.ok()) return s;
   }
+  for (const std::string& story : m.stories_to_count) {
+    if (Status s = m.upsert_story.BindRef(1, story).Run(); !s.ok()) return s;
+  }
   if (Status s = Exec(db_, "COMMIT"); !s.ok()) return s;
   m.in_batch = false;
   m.pending = 0;
@@ -635,6 +652,7 @@ Status Store::Flush() {
   m.dirty.clear();
   m.new_events.clear();
   m.merged_into.clear();
+  m.stories_to_count.clear();
   if (m.reports.size() > kReportCacheLimit) m.reports.clear();
   if (m.data_version_stmt.Step()) m.data_version = m.data_version_stmt.Int(0);
   m.data_version_stmt.Reset();

@@ -79,7 +79,11 @@ enum class AddResult { kAdded, kSkipped };
 
 // One event of a PreparedArticle.
 struct PreparedEvent {
-  Event event;               // as it reads back from the database (event_codec.h StoredForm), article set
+  // The event as it reads back from the database (event_codec.h StoredForm),
+  // article set, with its article's date and site: made on the worker, kept
+  // by the writer's cache of reports as it is.
+  std::unique_ptr<fuse::Report> report;
+  const Event& event() const { return report->event; }
   std::string json;          // EventToJson(event)
   std::string record;        // EncodeReport(event): what the mentions row keeps
   std::string counts_json;   // the figures this report gave
@@ -88,7 +92,7 @@ struct PreparedEvent {
 
 // An article made ready for the writer by Store::Prepare: everything that
 // needs no database (body hash, SimHash, MinHash signature, each event's JSON)
-// so that `dateline ingest` does it on worker threads. Plain values.
+// so that `dateline ingest` does it on worker threads.
 struct PreparedArticle {
   Article article;
   std::string site;  // SiteOfUrl(article.url)

@@ -120,6 +120,14 @@ std::int64_t Count(Store& s, const char* table) {
   return q.Step() ? q.Int(0) : -1;
 }
 
+// stories.articles of story `id`; -1 when there is no such story.
+std::int64_t StoryArticles(Store& s, const std::string& id) {
+  Stmt q;
+  EXPECT_TRUE(q.Prepare(s.handle(), "SELECT articles FROM stories WHERE id = ?").ok());
+  q.Bind(1, id);
+  return q.Step() ? q.Int(0) : -1;
+}
+
 // What a user sees of a database, independent of row ids.
 std::string Snapshot(Store& s) {
   std::vector<std::string> rows;
@@ -137,6 +145,9 @@ std::string Snapshot(Store& s) {
   Stmt q;
   EXPECT_TRUE(q.Prepare(s.handle(), "SELECT id, story_id FROM articles ORDER BY id").ok());
   while (q.Step()) out += q.Text(0) + "->" + q.Text(1) + "\n";
+  Stmt stories;
+  EXPECT_TRUE(stories.Prepare(s.handle(), "SELECT id, articles FROM stories ORDER BY id").ok());
+  while (stories.Step()) out += "story " + stories.Text(0) + " of " + std::to_string(stories.Int(1)) + "\n";
   for (const std::string& r : rows) out += r + "\n";
   return out;
 }
@@ -280,6 +291,7 @@ TEST(Store, SameArticleTwiceAddsNothingAndCopiesOnOtherSitesCount) {
   ASSERT_TRUE(s->Flush().ok());
   EXPECT_EQ(Count(*s, "articles"), 3);
   EXPECT_EQ(Count(*s, "stories"), 1);
+  EXPECT_EQ(StoryArticles(*s, "ap-1"), 3);
   EXPECT_EQ(Count(*s, "events"), 1);
   EXPECT_EQ(Count(*s, "mentions"), 3);
   auto page = s->Query({});
