@@ -17,6 +17,13 @@ is that id for a copy and null for an original write-up. All text comes from
 the templates below; the output depends only on --seed and --articles.
 
   python3 tools/gen_corpus.py --articles 2000 --seed 7 --out corpus.jsonl --truth truth.json
+
+With --roundup K, each page carries K write-ups, each under its
+own chrome, as a news site's roundup page or a scrape of a front page does:
+pages the size of the reference sample (samples/kazakhstan-ap-2022-01-06.txt,
+4.7 kB, 30 events) are --roundup 5 (4.9 kB and 27 events a page on average),
+where one write-up is 1 kB. A page takes the id, url, title and date of its
+first write-up; its truth entry lists the happenings of all of them.
 """
 
 import argparse
@@ -218,6 +225,19 @@ def chrome(rng, outlet_name, region):
     return head, share, foot
 
 
+def roundups(articles, truth_articles, k):
+    """Pages of k write-ups each (see --roundup): page j takes write-ups j,
+    j + n, j + 2n, ... of the n pages, so that one page tells of k happenings."""
+    n = len(articles) // k
+    pages, truth = [], []
+    for j in range(n):
+        members = range(j, n * k, n)
+        page = dict(articles[j], text="\n\n".join(articles[i]["text"] for i in members))
+        pages.append(page)
+        truth.append(dict(truth_articles[j], happenings=[truth_articles[i]["happening"] for i in members]))
+    return pages, truth
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
@@ -226,13 +246,16 @@ def main(argv):
     ap.add_argument("--truth", default=None)
     ap.add_argument("--start", default="2026-03-01", help="first happening date")
     ap.add_argument("--days", type=int, default=30, help="happenings spread over this many days")
+    ap.add_argument("--roundup", type=int, default=1, help="write-ups per page (5: the reference sample's size)")
     args = ap.parse_args(argv)
 
+    if args.roundup < 1:
+        ap.error("--roundup must be at least 1")
     rng = random.Random(args.seed)
     start = datetime.date.fromisoformat(args.start)
     articles, truth_articles, happenings = [], [], []
     hid = 0
-    while len(articles) < args.articles:
+    while len(articles) < args.articles * args.roundup:
         hid += 1
         country, iso2, city, admin1, lat, lon = rng.choice(PLACES)
         type_name = rng.choice(sorted(TYPES))
@@ -252,7 +275,7 @@ def main(argv):
         if rng.random() < 0.4:
             writers.append((WIRE, True))
         for (site, name), is_wire in writers:
-            if len(articles) >= args.articles:
+            if len(articles) >= args.articles * args.roundup:
                 break
             claimant = rng.choice(CLAIMANTS)
             slots = dict(base, claimant=claimant, claimant_cap=claimant[0].upper() + claimant[1:])
@@ -269,7 +292,7 @@ def main(argv):
                 for csite, cname in rng.sample(OUTLETS, rng.randint(2, 5)):
                     copies.append((csite, cname, True))
             for csite, cname, is_copy in copies:
-                if len(articles) >= args.articles:
+                if len(articles) >= args.articles * args.roundup:
                     break
                 cid = aid if not is_copy else f"{aid}-on-{csite.split('.')[0]}"
                 body = list(paras)
@@ -293,6 +316,8 @@ def main(argv):
                                        "copy_of": original if is_copy else None, "outlet": csite})
                 h["articles"].append(cid)
 
+    if args.roundup > 1:
+        articles, truth_articles = roundups(articles, truth_articles, args.roundup)
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
     for a in articles:
         out.write(json.dumps(a, ensure_ascii=False) + "\n")
