@@ -28,6 +28,8 @@ TEST(ShingleWords, Table) {
   const std::vector<WordsRow> rows = {
       {"lower-cased, punctuation splits", "Police FIRED tear-gas.", {"police", "fired", "tear", "gas"}},
       {"apostrophe joins", "the mayor's office", {"the", "mayors", "office"}},
+      {"apostrophes before, after and alone are dropped", "'Tis rock 'n' roll ' -- O'NEILL'S 10'000",
+       {"tis", "rock", "n", "roll", "oneills", "10000"}},
       {"UTF-8 letters kept as written (only ASCII is lower-cased)", "Almaty's Respublika Square, Алматы", {"almatys", "respublika", "square", "Алматы"}},
       {"no prose line: all lines kept", "Home | World\n\nSport", {"home", "world", "sport"}},
       {"menus and share lines around prose are dropped",

@@ -8,7 +8,7 @@
 namespace dateline::fuse {
 namespace {
 
-bool IsWordByte(unsigned char c) {
+constexpr bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
@@ -20,6 +20,18 @@ int HammingDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^
 
 namespace {
 
+// What LineWords writes for each byte: 0 for a separator, 1 for an ASCII
+// apostrophe (dropped: "police's" -> "polices"), else the byte itself,
+// lower-cased (ASCII letters and digits, and every byte of 0x80 and up).
+constexpr auto kWordByte = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) {
+    if (IsWordByte(static_cast<unsigned char>(c))) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  t['\''] = 1;
+  return t;
+}();
+
 // Words of one line, appended to `out`, each followed by a space; returns
 // how many.
 std::size_t LineWords(std::string_view text, ShingleText* out) {
@@ -29,24 +41,20 @@ std::size_t LineWords(std::string_view text, ShingleText* out) {
   char* const begin = out->bytes.data();
   char* w = begin + base;
   std::size_t count = 0;
-  bool in_word = false;
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    // An ASCII apostrophe joins a word ("police's" -> "polices").
-    if (c == '\'') continue;
-    if (IsWordByte(c)) {
-      if (!in_word) {
-        out->starts.push_back(static_cast<std::uint32_t>(w - begin));
-        in_word = true;
-        ++count;
-      }
-      *w++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch;
-    } else if (in_word) {
-      *w++ = ' ';
-      in_word = false;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  while (true) {
+    while (p != end && kWordByte[*p] <= 1) ++p;  // separators, and apostrophes before a word
+    if (p == end) break;
+    out->starts.push_back(static_cast<std::uint32_t>(w - begin));
+    ++count;
+    for (; p != end; ++p) {
+      const unsigned char m = kWordByte[*p];
+      if (m == 0) break;
+      if (m != 1) *w++ = static_cast<char>(m);
     }
+    *w++ = ' ';
   }
-  if (in_word) *w++ = ' ';
   out->bytes.resize(static_cast<std::size_t>(w - begin));
   return count;
 }
