@@ -330,8 +330,9 @@ PreparedArticle Store::Prepare(Article article, std::vector<Event> events) {
   PreparedArticle p;
   const std::string body = article.paragraphs.empty() ? article.text : article.Body();
   p.body_hash = static_cast<std::int64_t>(fuse::Hash64(body));
-  p.simhash = static_cast<std::int64_t>(fuse::SimHash(body));
-  p.signature = fuse::MinHash(body);
+  fuse::BodyFingerprints prints = fuse::Fingerprint(body);
+  p.simhash = static_cast<std::int64_t>(prints.simhash);
+  p.signature = prints.minhash;
   p.site = SiteOfUrl(article.url);
   p.events.reserve(events.size());
   for (Event& e : events) {
@@ -343,8 +344,7 @@ PreparedArticle Store::Prepare(Article article, std::vector<Event> events) {
     pe.json = EventToJson(stored);
     EncodeReport(stored, &pe.record);
     pe.counts_json = CountsToJson(stored.counts);
-    std::vector<const fuse::Report*> alone = {pe.report.get()};
-    pe.figures_json = FiguresToJson(fuse::MakeCanonicalOf(alone).figures);
+    pe.figures_json = FiguresToJson(fuse::FiguresOf(*pe.report));
     p.events.push_back(std::move(pe));
   }
   p.article = std::move(article);
