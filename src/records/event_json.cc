@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <cstring>
 #include <string_view>
@@ -116,12 +118,28 @@ class Writer {
   }
   void Str(std::string_view v) { p_ = records::WriteJsonString(p_, v); }
   void Int(std::int64_t v) { p_ = std::to_chars(p_, p_ + kNumberRoom, v).ptr; }
+  // nlohmann's text of a double, kept per thread by bit pattern in a small
+  // direct-mapped cache: events repeat their Goldstein scores, confidences
+  // and places' coordinates, and the shortest-digits search is costly.
   void Double(double v) {
     if (!std::isfinite(v)) {
       Lit("null");
       return;
     }
-    p_ = nlohmann::detail::to_chars(p_, p_ + kNumberRoom, v);
+    struct Entry {
+      std::uint64_t bits;
+      std::uint8_t size;  // 0: empty (no double's text is)
+      char text[kNumberRoom - 1];
+    };
+    thread_local Entry cache[256];
+    const auto bits = std::bit_cast<std::uint64_t>(v);
+    Entry& e = cache[(bits * 0x9E3779B97F4A7C15ULL) >> 56];
+    if (e.size == 0 || e.bits != bits) {
+      e.bits = bits;
+      e.size = static_cast<std::uint8_t>(nlohmann::detail::to_chars(e.text, e.text + sizeof e.text, v) - e.text);
+    }
+    std::memcpy(p_, e.text, sizeof e.text);  // within kNumberRoom; the end moves by the text's size
+    p_ += e.size;
   }
   void Bool(bool v) {
     if (v) {
