@@ -7,8 +7,9 @@
 # load on the machine disturbs less than the wall clock.
 #
 #   bench/ingest_bench.sh [BUILD_DIR] [ARTICLES] [SEED] [ROUNDUP]   (defaults: build 5000 7 1)
-# ROUNDUP 5 makes pages the size of the reference sample (4.9 kB of text and
-# 27 events a page; tools/gen_corpus.py --roundup); 1 gives 1 kB write-ups.
+# ROUNDUP 5 makes digest pages the size of the reference sample (4.4 kB of
+# text and 24 events a page; tools/gen_corpus.py --roundup); 1 gives 1 kB
+# write-ups.
 # The gazetteer is $DATELINE_GAZETTEER, else BUILD_DIR/gazetteer.bin.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)

@@ -18,12 +18,13 @@ the templates below; the output depends only on --seed and --articles.
 
   python3 tools/gen_corpus.py --articles 2000 --seed 7 --out corpus.jsonl --truth truth.json
 
-With --roundup K, each page carries K write-ups, each under its
-own chrome, as a news site's roundup page or a scrape of a front page does:
+With --roundup K, each page is a digest of K write-ups (their titles and
+bodies under one page's chrome), as a news site's roundup page is:
 pages the size of the reference sample (samples/kazakhstan-ap-2022-01-06.txt,
-4.7 kB, 30 events) are --roundup 5 (4.9 kB and 27 events a page on average),
+4.7 kB, 30 events) are --roundup 5 (4.4 kB and 24 events a page on average),
 where one write-up is 1 kB. A page takes the id, url, title and date of its
-first write-up; its truth entry lists the happenings of all of them.
+first write-up; its truth entry lists the happenings of all of them. Pages
+are not syndicated: no page is a copy of another.
 """
 
 import argparse
@@ -225,16 +226,23 @@ def chrome(rng, outlet_name, region):
     return head, share, foot
 
 
-def roundups(articles, truth_articles, k):
-    """Pages of k write-ups each (see --roundup): page j takes write-ups j,
-    j + n, j + 2n, ... of the n pages, so that one page tells of k happenings."""
+def roundups(articles, truth_articles, parts, k, rng):
+    """Digest pages of k write-ups each (see --roundup): the first one's page
+    chrome around the titles and bodies of all k, drawn in a shuffled order
+    (neighbours in `articles` are often copies of one wire story)."""
     n = len(articles) // k
+    order = list(range(n * k))
+    rng.shuffle(order)
     pages, truth = [], []
     for j in range(n):
-        members = range(j, n * k, n)
-        page = dict(articles[j], text="\n\n".join(articles[i]["text"] for i in members))
+        members = order[j * k:(j + 1) * k]
+        head, _, footer = parts[members[0]]
+        lines = list(head)
+        for i in members:
+            lines += parts[i][1]
+        page = dict(articles[members[0]], text="\n\n".join(lines + footer))
         pages.append(page)
-        truth.append(dict(truth_articles[j], happenings=[truth_articles[i]["happening"] for i in members]))
+        truth.append(dict(truth_articles[members[0]], happenings=[truth_articles[i]["happening"] for i in members]))
     return pages, truth
 
 
@@ -254,6 +262,7 @@ def main(argv):
     rng = random.Random(args.seed)
     start = datetime.date.fromisoformat(args.start)
     articles, truth_articles, happenings = [], [], []
+    parts = []  # per article: (lines above the title, title and body, footer)
     hid = 0
     while len(articles) < args.articles * args.roundup:
         hid += 1
@@ -309,6 +318,8 @@ def main(argv):
                 text_lines = head + [ctitle, share[0]] if is_copy or rng.random() < 0.5 else [ctitle]
                 footer = foot if is_copy or rng.random() < 0.3 else []
                 text = "\n\n".join(text_lines + ([f"By {name} staff"] if not is_wire else [f"{name}"]) + body + footer)
+                # what a digest page (--roundup) keeps of it: its title and body
+                parts.append((text_lines, [ctitle] + body, footer))
                 url = f"https://{csite}/world/{published.isoformat().replace('-', '/')}/{cid}"
                 articles.append({"id": cid, "url": url, "title": ctitle, "date": published.isoformat(),
                                  "text": text})
@@ -317,7 +328,7 @@ def main(argv):
                 h["articles"].append(cid)
 
     if args.roundup > 1:
-        articles, truth_articles = roundups(articles, truth_articles, args.roundup)
+        articles, truth_articles = roundups(articles, truth_articles, parts, args.roundup, random.Random(args.seed))
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
     for a in articles:
         out.write(json.dumps(a, ensure_ascii=False) + "\n")
