@@ -77,6 +77,8 @@ eval: build
 
 bench: build
 	$(BUILD)/bench/extract_bench
+	bash bench/ingest_bench.sh $(BUILD) 5000 7 1
+	bash bench/ingest_bench.sh $(BUILD) 2000 7 5
 
 clean:
 	rm -rf $(BUILD)
