@@ -322,6 +322,79 @@ std::optional<Location> LeadCity(const Article& article, const TokenizedText& tt
   return found;
 }
 
+// A sentence that speaks of the whole country (data/coder_cues.txt: "died
+// across Nigeria", "throughout the country", "across much of Sudan", "all
+// over Kenya", "protests nationwide", "in several cities"): its events stay
+// at country precision, never a city from the lead or another sentence (a
+// place below the country the sentence names itself still wins).
+// "Nationwide" that only dates the news ("during nationwide protests") does
+// not count.
+bool CountryWide(const TokenizedText& tt, const Sentence& s, const SentenceMentions& m,
+                 const geo::ArticlePlaces& places, const geo::Gazetteer* gazetteer,
+                 const CueTable& cues) {
+  auto norm = [&](std::uint32_t i) -> std::string_view {
+    return i >= s.first_token && i < s.end_token ? std::string_view(tt.tokens[i].norm)
+                                                 : std::string_view();
+  };
+  auto country_at = [&](std::uint32_t i) {
+    for (const ActorMention& a : m.actors) {
+      if (a.first == i && a.kind == lexicon::ActorKind::kCountry) return true;
+    }
+    if (!gazetteer) return false;
+    for (const geo::ResolvedToponym& t : places.toponyms) {
+      if (t.first_token == i && !t.in_actor &&
+          gazetteer->PlaceAt(t.place).kind == geo::PlaceKind::kCountry) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+    std::string_view w = tt.tokens[i].norm;
+    if (cues.Has("country_span", w) && (w != "over" || norm(i - 1) == "all")) {
+      std::uint32_t j = i + 1;
+      while (j < i + 4 && cues.Has("country_part", norm(j))) ++j;
+      if (norm(j) == "the") ++j;
+      if (cues.Has("whole", norm(j))) ++j;
+      if (cues.Has("country_noun", norm(j)) || country_at(j)) return true;
+    } else if (cues.Has("country_wide", w)) {
+      std::uint32_t j = i;
+      while (j > s.first_token && cues.Has("determiner", norm(j - 1))) --j;
+      if (!cues.Has("background", norm(j - 1))) return true;
+    } else if (cues.Has("many_places", w)) {
+      // the two words before: "several towns", "several provincial towns", "dozens of towns"
+      for (std::uint32_t j = i; j > s.first_token && j + 2 > i; --j) {
+        const Token& q = tt.tokens[j - 1];
+        if (q.norm == "of") continue;
+        if (cues.Has("many", q.norm)) return true;
+        if (q.kind == TokenKind::kNumber) {
+          std::string digits;
+          for (char c : q.norm) {
+            if (c >= '0' && c <= '9') digits += c;
+            else if (c != ',') break;
+          }
+          if (!digits.empty() && (digits.size() > 1 || digits[0] >= '3')) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// Whether `l` is a place sentence `s` names itself (not one PlaceEvent took
+// from another sentence or from the article).
+bool NamedInSentence(const geo::ArticlePlaces& places, const geo::Gazetteer& gazetteer,
+                     std::int32_t s, const Location& l) {
+  for (const geo::ResolvedToponym& t : places.toponyms) {
+    if (t.sentence != s || t.dateline) continue;
+    Location named = geo::ToLocation(gazetteer, t.place);
+    if (named.precision == l.precision && named.name == l.name && named.country == l.country) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // An event that happens in a street rather than across a country.
 bool OnTheStreet(const Event& e) {
   if (e.source.agent == "GOV") return false;
@@ -503,6 +576,7 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
   ctx.text = &tt;
   ctx.focus_country = FocusCountry(article, tt, mentions);
   geo::ArticlePlaces places;
+  std::vector<bool> country_wide(tt.sentences.size());
   if (geoparser_) {
     // Names the recogniser found (people after a title, surnames known from
     // earlier in the article) are no places: "Governor Kano" is a person.
@@ -534,8 +608,21 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
       site.trigger_end = end;
       site.actor_tokens = actors;
       site.verbal = verbal;
-      return geo::PlaceEvent(*gazetteer_, places, tt, site);
+      Location l = geo::PlaceEvent(*gazetteer_, places, tt, site);
+      // a country-wide sentence takes no city or region from elsewhere: the
+      // article's country (empty: the sentence coder's country)
+      if (country_wide[static_cast<std::size_t>(sentence)] &&
+          (l.precision == PlacePrecision::kCity || l.precision == PlacePrecision::kAdmin1 ||
+           l.precision == PlacePrecision::kPoint) &&
+          !NamedInSentence(places, *gazetteer_, sentence, l)) {
+        return places.focus ? geo::ToLocation(*gazetteer_, *places.focus) : Location{};
+      }
+      return l;
     };
+  }
+  for (std::size_t s = 0; geoparser_ && s < tt.sentences.size(); ++s) {
+    country_wide[s] =
+        CountryWide(tt, tt.sentences[s], mentions[s], places, gazetteer_.get(), cues_);
   }
   ctx.lead_date = LeadDate(article, tt, mentions);
   std::optional<Location> lead_city = LeadCity(article, tt, places, gazetteer_.get());
@@ -572,9 +659,10 @@ std::vector<Event> Coder::CodeArticle(const Article& article, const CodeOptions&
     }
     for (Event& e : found) {
       // street-level events the text does not place happen where the lead put
-      // the story ("massed in central Nairobi"); national measures stay national
+      // the story ("massed in central Nairobi"); national measures and
+      // sentences about the whole country ("died across Nigeria") stay national
       if (e.location.precision == PlacePrecision::kCountry && lead_city &&
-          lead_city->country == e.location.country && OnTheStreet(e)) {
+          lead_city->country == e.location.country && OnTheStreet(e) && !country_wide[s]) {
         e.location = *lead_city;
       }
       // "in the city": the last place the article called a city

@@ -9,7 +9,9 @@
 // counts the sentence gives (killed, injured, arrested, participants,
 // displaced, troops), the date (a time expression of the sentence, else the
 // publish date) and the country of the event (a country named in the
-// sentence, else the article's focus country, never the dateline city).
+// sentence, else the article's focus country, never the dateline city; a
+// sentence about the whole country, "died across Nigeria", "in several
+// cities", takes no city from the lead or other sentences).
 // One happening gives one event: within a sentence a second verb or object
 // of one act, a riot's parts, a generic noun and what is only named as
 // background ("killed since the protests began"), asked for, feared,

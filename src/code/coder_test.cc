@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
 
 namespace dateline::code {
 namespace {
@@ -266,6 +269,129 @@ TEST(CoderTolls, TollAfterTollStaysApart) {
   EXPECT_EQ(injured->evidence.front().sentence, 1);
   EXPECT_FALSE(injured->counts.killed.has_value());
 }
+
+}  // namespace
+}  // namespace dateline::code
+
+namespace dateline::code {
+namespace {
+
+// The coder with the real gazetteer ($DATELINE_GAZETTEER, else build/ in the
+// source tree); null when there is none (the rows are skipped then).
+const Coder* PlacingCoder() {
+  static const Coder* coder = []() -> const Coder* {
+    std::vector<std::string> tries;
+    if (const char* env = std::getenv("DATELINE_GAZETTEER"); env && *env) tries.push_back(env);
+    tries.push_back(std::string(DATELINE_SOURCE_DIR) + "/build/gazetteer.bin");
+    for (const std::string& path : tries) {
+      if (!std::filesystem::exists(path)) continue;
+      auto created = Coder::Create(std::string(DATELINE_SOURCE_DIR) + "/data", path);
+      if (!created.ok()) {
+        ADD_FAILURE() << created.status().message();
+        return nullptr;
+      }
+      return created.value().release();
+    }
+    return nullptr;
+  }();
+  return coder;
+}
+
+struct PlacingCase {
+  const char* what;
+  const char* text;        // paragraphs split by blank lines; the first is the lead
+  int sentence;            // the events whose first evidence is this sentence (0-based)
+  PlacePrecision precision;
+  const char* name;        // Location::name
+};
+
+void PrintTo(const PlacingCase& c, std::ostream* os) { *os << c.what; }
+
+class CoderPlaces : public ::testing::TestWithParam<PlacingCase> {};
+
+// A sentence about the whole country ("died across Ghana", "throughout the
+// country", "nationwide", "in several cities") stays at country precision;
+// an ordinary later sentence still happens where the lead put the story.
+TEST_P(CoderPlaces, EventsOfTheSentenceArePlaced) {
+  const PlacingCase& c = GetParam();
+  const Coder* coder = PlacingCoder();
+  if (coder == nullptr) GTEST_SKIP() << "no gazetteer: run `make gazetteer`";
+  std::vector<Event> events = coder->CodeArticle(ArticleOf(c.text));
+  std::string got;
+  int of_sentence = 0;
+  for (const Event& e : events) {
+    got += "\n  sentence " + std::to_string(e.evidence.front().sentence) + " " + e.cameo + " at " +
+           e.location.name + " (" + std::to_string(static_cast<int>(e.location.precision)) + ")";
+  }
+  for (const Event& e : events) {
+    if (e.evidence.front().sentence != c.sentence) continue;
+    ++of_sentence;
+    EXPECT_EQ(e.location.precision, c.precision) << c.what << "\ngot:" << got;
+    EXPECT_EQ(e.location.name, c.name) << c.what << "\ngot:" << got;
+  }
+  EXPECT_GT(of_sentence, 0) << c.what << ": no event of sentence " << c.sentence << "\ngot:" << got;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    LeadCity, CoderPlaces,
+    ::testing::Values(
+        PlacingCase{"an ordinary later sentence takes the lead's city",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "Some of the traders threw stones at police officers near the central market.",
+                    1, PlacePrecision::kCity, "Kumasi"},
+        PlacingCase{"a toll across the named country stays the country",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "At least 9 people have died in clashes across Ghana since the "
+                    "levy was announced, a rights group said.",
+                    1, PlacePrecision::kCountry, "Ghana"},
+        PlacingCase{"'throughout the country' stays the article's country",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "Traders have staged protests throughout the country this week.",
+                    1, PlacePrecision::kCountry, "Ghana"},
+        PlacingCase{"'nationwide' stays the article's country",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "More than 200 traders have been arrested nationwide, police said.",
+                    1, PlacePrecision::kCountry, "Ghana"},
+        PlacingCase{"'in several cities' stays the article's country",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "On Wednesday, traders marched in several cities to demand that the "
+                    "levy be scrapped.",
+                    1, PlacePrecision::kCountry, "Ghana"},
+        PlacingCase{"a city the country-wide sentence names itself still wins",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "Police also clashed with traders in Tamale as the protests spread "
+                    "across the country.",
+                    1, PlacePrecision::kCity, "Tamale"},
+        PlacingCase{"'during nationwide protests' only dates the act: the lead's city",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "Police arrested 40 traders during nationwide protests on Wednesday.",
+                    1, PlacePrecision::kCity, "Kumasi"},
+        PlacingCase{"'across much of the country'",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "Traders went on strike across much of the country on Wednesday.",
+                    1, PlacePrecision::kCountry, "Ghana"},
+        PlacingCase{"'in 14 towns'",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "Police have detained 30 traders in 14 towns.",
+                    1, PlacePrecision::kCountry, "Ghana"},
+        PlacingCase{"'several districts' are a city's: the lead's city",
+                    "Hundreds of traders marched through Kumasi on Tuesday to protest a new "
+                    "market levy.\n\n"
+                    "Police fired tear gas at traders in several districts overnight.",
+                    1, PlacePrecision::kCity, "Kumasi"},
+        PlacingCase{"'all over' a named country",
+                    "Riot police dispersed hundreds of students in Mombasa on Monday.\n\n"
+                    "Students have since staged sit-ins all over Kenya.",
+                    1, PlacePrecision::kCountry, "Kenya"}));
 
 }  // namespace
 }  // namespace dateline::code
